@@ -31,7 +31,7 @@ class RawArticle:
     url: str | None = None
     language: str | None = None
     encoding: str = "utf-8"
-    extra: Mapping[str, Any] = field(default=_EMPTY)
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class Article:
     language: str | None = None
     removed: tuple[Removal, ...] = ()
     encoding: str = "utf-8"
-    extra: Mapping[str, Any] = field(default=_EMPTY)
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
 
 @dataclass(frozen=True, slots=True)

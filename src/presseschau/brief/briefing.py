@@ -1,0 +1,29 @@
+"""Story + its Docs -> Briefing: the summary, each line cited with every outlet that reports it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presseschau.brief.align import Aligner
+from presseschau.brief.candidates import candidates
+from presseschau.brief.summarize import SUMMARIZERS
+from presseschau.model import Briefing, Doc, Story, SummaryLine
+from presseschau.registry import build
+
+
+def brief(story: Story, docs: Sequence[Doc], *, words: int, summarizer: str = "ilp") -> Briefing:
+    """The briefing of one story. ``docs`` are the analysed articles of the story, in any order."""
+    summarize = build("summarizer", SUMMARIZERS, summarizer, {})
+    pool = candidates(docs)
+    by_ref = {c.ref: c for c in pool}
+    outlet_of = {d.article.id: d.article.outlet for d in docs}
+    aligner = Aligner([c for c in pool if c.ref.article_id in outlet_of])
+    lines = []
+    for ref in summarize.summarize(pool, words=words):
+        chosen = by_ref[ref]
+        refs = aligner.supports(chosen)
+        outlets = tuple(dict.fromkeys(outlet_of[r.article_id] for r in refs))
+        lines.append(SummaryLine(text=chosen.text, refs=tuple(refs), outlets=outlets))
+    story_outlets = tuple(dict.fromkeys(outlet_of[a] for a in story.article_ids))
+    return Briefing(story=story, summary=tuple(lines), outlets=story_outlets, summarizer=summarizer,
+                    words=words)

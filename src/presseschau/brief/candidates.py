@@ -1,0 +1,69 @@
+"""Summary candidates: every sentence of a story with the features summarizers use, and which ones qualify."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presseschau.features import SentenceFeatures, doc_features
+from presseschau.lang import data
+from presseschau.model import Doc, SentenceRef
+
+# Sentences shorter than this are fragments or captions; longer ones are run-ons that eat the budget.
+MIN_WORDS = 6
+MAX_WORDS = 55
+_QUOTE_PAIRS = (("„", "“"), ("»", "«"), ("«", "»"))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence a summarizer may pick. ``source`` is the unit that counts as one voice (the outlet)."""
+
+    ref: SentenceRef
+    text: str
+    terms: tuple[str, ...]
+    words: int
+    position: int
+    doc_sentences: int
+    source: str
+    published: str | None
+    eligible: bool
+
+
+def candidates(docs: Sequence[Doc]) -> list[Candidate]:
+    """Every sentence of the docs as a Candidate; ``eligible`` marks those fit for a summary."""
+    out: list[Candidate] = []
+    for doc in docs:
+        feats = doc_features(doc)
+        body = [s for s in doc.sentences if s.kind == "body"]
+        for sentence, feat in zip(doc.sentences, feats, strict=True):
+            text = doc.text_of(sentence)
+            position = body.index(sentence) if sentence.kind == "body" else len(body)
+            out.append(
+                Candidate(
+                    ref=SentenceRef(doc.article.id, sentence.index),
+                    text=text,
+                    terms=feat.terms,
+                    words=feat.words,
+                    position=position,
+                    doc_sentences=len(body),
+                    source=doc.article.outlet,
+                    published=doc.article.published,
+                    eligible=sentence.kind == "body" and _fit(text, feat, doc.language),
+                )
+            )
+    return out
+
+
+def _fit(text: str, feat: SentenceFeatures, language: str) -> bool:
+    if not MIN_WORDS <= feat.words <= MAX_WORDS or len(feat.terms) < 3:
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith("?") or stripped[:1].islower():
+        return False
+    if text.count('"') % 2 or any(text.count(a) != text.count(b) for a, b in _QUOTE_PAIRS if a != "«"):
+        return False
+    nlp = data(language, "nlp")
+    openers: frozenset[str] = getattr(nlp, "DANGLING_OPENERS", frozenset())
+    first = text.split(maxsplit=1)[0].strip("„\"»«'").lower() if text.strip() else ""
+    return first not in openers

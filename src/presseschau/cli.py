@@ -1,0 +1,119 @@
+"""Command line: parse, call the library, turn errors into messages and exit codes (0 ok, 1 usage, 2 no input)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from presseschau import __version__
+from presseschau.errors import PresseschauError, UsageError
+
+EXIT_OK, EXIT_USAGE, EXIT_NOTHING, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on bad usage; Presseschau keeps 2 for "nothing could be digested"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from presseschau.brief.summarize import SUMMARIZERS
+    from presseschau.render import FORMATS
+
+    parser = _Parser(prog="presseschau", description="Offline press review: cited briefings from news articles.")
+    parser.add_argument("--version", action="version", version=f"presseschau {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    d = sub.add_parser("digest", help="group articles into stories and write a cited briefing per story",
+                       description="Read articles (files, folders, - for stdin), group them into stories "
+                                   "and write a briefing for each.")
+    d.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt/.md/.html/.htm/.json/.jsonl files, folders (recursive), or - for stdin")
+    d.add_argument("--words", type=_positive_int, default=None, help="word budget per summary (default 120)")
+    d.add_argument("--format", "-f", choices=sorted(FORMATS), default="text", help="output format (default text)")
+    d.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    d.add_argument("--explain", action="store_true", help="show what cleaning removed from each article, and why")
+    d.add_argument("--max-size", metavar="SIZE", help="skip files larger than SIZE (default 5MB; e.g. 500k, 20MB)")
+    d.add_argument("--summarizer", choices=sorted(SUMMARIZERS), default=None, help="summarizer (default ilp)")
+    d.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core, max 2)")
+    d.add_argument("--config", metavar="TOML", help="settings file; it overrides only the keys it sets")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    return parser
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from presseschau import settings as settings_mod
+    from presseschau.pipeline import digest
+    from presseschau.render import render
+
+    settings = settings_mod.load(Path(args.config) if args.config else None)
+    changes: dict[str, object] = {}
+    if args.words is not None:
+        changes["words"] = args.words
+    if args.max_size is not None:
+        changes["max_file_bytes"] = settings_mod.parse_size(args.max_size)
+    if args.summarizer is not None:
+        changes["summarizer"] = args.summarizer
+    if args.workers is not None:
+        changes["workers"] = args.workers
+    if changes:
+        settings = settings.replace(**changes)
+    result = digest(args.paths, settings, stdin=sys.stdin)
+    for skipped in result.skipped:
+        print(f"presseschau: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"presseschau: warning: {warning}", file=sys.stderr)
+    to_terminal = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and to_terminal and "NO_COLOR" not in os.environ)
+    text = render(result, args.format, explain=args.explain, color=color)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror}; choose a writable path") from None
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "digest":
+            return _digest(args)
+        parser.error(f"unknown command {args.command!r}")
+    except PresseschauError as exc:
+        print(f"presseschau: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("presseschau: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the edge: a message instead of a traceback, unless debugging
+        if os.environ.get("PRESSESCHAU_DEBUG"):
+            raise
+        print(f"presseschau: internal error: {type(exc).__name__}: {exc}\n"
+              "  rerun with PRESSESCHAU_DEBUG=1 for details and please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
