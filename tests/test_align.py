@@ -10,11 +10,12 @@ from presseschau.brief.candidates import candidates
 
 def test_paraphrases_in_other_outlets_are_found_and_unrelated_sentences_are_not() -> None:
     docs = [
-        doc("Ein Großbrand hat am Dienstag eine Lagerhalle mit Chemikalien im Hafen von Lindholm zerstört.",
-            outlet="A"),
+        doc("Ein Großbrand hat am Dienstag eine Lagerhalle mit Chemikalien im Hafen von Lindholm zerstört. "
+            "Die Feuerwehr aus Lindholm war am Dienstag bis in die Nacht im Hafen.", outlet="A"),
         doc("Im Hafen von Lindholm hat ein Großbrand am Dienstag eine Chemikalien-Lagerhalle zerstört. "
-            "Die Bürgermeisterin dankte den Helfern am Abend.", outlet="B"),
-        doc("Die Handballer aus Lindholm gewannen am Dienstag ihr Heimspiel in der Halle am Hafen.", outlet="C"),
+            "Die Bürgermeisterin von Lindholm dankte am Dienstag den Helfern im Hafen.", outlet="B"),
+        doc("Die Handballer aus Lindholm gewannen am Dienstag ihr Heimspiel in der Halle am Hafen. "
+            "Am Dienstag war im Hafen von Lindholm viel los.", outlet="C"),
     ]
     pool = candidates(docs)
     aligner = Aligner(pool)

@@ -39,20 +39,28 @@ def sentence_features(doc: Doc, sentence: Sentence) -> SentenceFeatures:
     numbers: set[str] = set()
     words = 0
     text = doc.article.text
+    previous_name = False
     for token in sentence.tokens:
         surface = text[token.start : token.end]
         if not any(ch.isalnum() for ch in surface):
+            previous_name = False
             continue
         words += 1
         if _DIGIT.search(surface):
-            numbers.add(surface.rstrip(".").replace(".", "").replace(",", "."))
+            number = surface.rstrip(".").replace(".", "").replace(",", ".")
+            numbers.add(number)
+            # Figures and years are facts outlets repeat ("seit 2019", "650 Kilometer").
+            terms.append(number)
             continue
         tagged_content = token.pos == "X" or token.pos.startswith(content)
+        # A capitalised word right after a name continues it ("Kim Jong-un", tagged NE then NN).
+        is_name = token.pos in name_pos or (surface[:1].isupper() and (token.pos == "X" or previous_name))
+        previous_name = is_name
         for term in _norm(token.lemma):
             if term in stop or not tagged_content or len(term) < 2:
                 continue
             terms.append(term)
-            if token.pos in name_pos or (token.pos == "X" and surface[:1].isupper()):
+            if is_name:
                 names.add(term)
     return SentenceFeatures(tuple(terms), frozenset(names), frozenset(numbers), words)
 

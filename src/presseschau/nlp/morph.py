@@ -8,8 +8,57 @@ from typing import Any
 
 UNKNOWN_POS = "X"
 _SIMPLEMMA_LANGS = frozenset(
-    "ast bg ca cs cy da de el en enm es et fa fi fr ga gd gl gv hbs hi hu hy id is it ka la lb lt lv mk ms nb "
-    "nl nn pl pt ro ru se sk sl sq sv sw tl tr uk".split()
+    [
+        "ast",
+        "bg",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "el",
+        "en",
+        "enm",
+        "es",
+        "et",
+        "fa",
+        "fi",
+        "fr",
+        "ga",
+        "gd",
+        "gl",
+        "gv",
+        "hbs",
+        "hi",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "ka",
+        "la",
+        "lb",
+        "lt",
+        "lv",
+        "mk",
+        "ms",
+        "nb",
+        "nl",
+        "nn",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "se",
+        "sk",
+        "sl",
+        "sq",
+        "sv",
+        "sw",
+        "tl",
+        "tr",
+        "uk",
+    ]
 )
 
 
@@ -27,10 +76,9 @@ def _tag_german(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out = []
     for word, (_w, lemma, pos) in zip(words, tagged, strict=True):
         # HanTa title-cases acronyms ("USA" -> "Usa"); an all-caps word is its own lemma.
-        if len(word) > 1 and word.isupper():
-            lemma = word
-        # HanTa sometimes clips names ("Putin" -> "Puti"); a name keeps its surface form but for a genitive s.
-        elif pos == "NE" and lemma != word and not (word.endswith("s") and lemma == word[:-1]):
+        if (len(word) > 1 and word.isupper()) or (
+            pos == "NE" and lemma != word and not (word.endswith("s") and lemma == word[:-1])
+        ):
             lemma = word
         out.append((lemma, pos))
     return tuple(out)

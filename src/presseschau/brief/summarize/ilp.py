@@ -1,9 +1,11 @@
 """Concept-coverage summarizer: an integer program picks the sentences that cover the most widely reported concepts.
 
 After Gillick & Favre (2009): concepts are content-lemma unigrams and bigrams, each weighted by how many
-outlets mention it; the program maximises the weight of covered concepts within the word budget, so two
-sentences that say the same thing are never both worth their words. Solved with HiGHS (scipy ``milp``)
-under a time limit and gap; a greedy pass stands in if the solver finds nothing.
+independent sources mention it; the program maximises the weight of covered concepts within the word
+budget, so two sentences that say the same thing are never both worth their words. On top: a bonus per
+independent source that reports the sentence's content (the summary says what most outlets say) and a
+lead bonus (news put the essentials first). Solved with HiGHS (scipy ``milp``) under a time limit and
+gap; a greedy pass stands in if the solver finds nothing.
 """
 
 from __future__ import annotations
@@ -20,19 +22,22 @@ from presseschau.brief.candidates import Candidate
 from presseschau.brief.summarize.base import fit_greedy, reading_order
 from presseschau.model import SentenceRef
 
-# A concept must be mentioned by at least this many outlets to count when a story has several outlets.
+# A concept must come from at least this many independent sources when a story has several.
 MIN_SOURCES = 2
 # At most this many candidates (best first by concept weight) enter the program: keeps big stories fast.
 MAX_CANDIDATES = 400
 TIME_LIMIT_S = 3.0
 MIP_REL_GAP = 1e-3
-# Bigrams name a fact ("gepanzert zug"), unigrams only a topic; both count, bigrams more.
+# Bigrams name a fact ("gepanzert zug"), unigrams a topic; German paraphrase rarely repeats bigrams, so
+# unigrams carry weight too.
 BIGRAM_WEIGHT = 1.0
 UNIGRAM_WEIGHT = 0.5
-# Sentences late in their article tend to be background; a small tie-breaker prefers early ones.
-POSITION_PENALTY = 0.01
-# Bonus per other outlet that reports a sentence's content: the summary should say what most outlets say.
-SUPPORT_WEIGHT = 3
+# Bonus per other independent source whose text overlaps the sentence by SUPPORT_OVERLAP.
+SUPPORT_WEIGHT = 1.0
+SUPPORT_OVERLAP = 0.5
+# Sentences late in their article tend to be background: a sentence's lead bonus falls linearly from
+# LEAD_WEIGHT (first sentence) to 0 (last).
+LEAD_WEIGHT = 1.0
 
 
 def concepts_of(c: Candidate) -> set[str]:
@@ -44,12 +49,27 @@ def concepts_of(c: Candidate) -> set[str]:
 class IlpSummarizer:
     name = "ilp"
 
-    def __init__(self, *, time_limit: float = TIME_LIMIT_S, min_sources: int = MIN_SOURCES) -> None:
+    def __init__(
+        self,
+        *,
+        time_limit: float = TIME_LIMIT_S,
+        min_sources: int = MIN_SOURCES,
+        unigram_weight: float = UNIGRAM_WEIGHT,
+        bigram_weight: float = BIGRAM_WEIGHT,
+        support_weight: float = SUPPORT_WEIGHT,
+        support_overlap: float = SUPPORT_OVERLAP,
+        lead_weight: float = LEAD_WEIGHT,
+    ) -> None:
         self.time_limit = time_limit
         self.min_sources = min_sources
+        self.unigram_weight = unigram_weight
+        self.bigram_weight = bigram_weight
+        self.support_weight = support_weight
+        self.support_overlap = support_overlap
+        self.lead_weight = lead_weight
 
     def weights(self, candidates: Sequence[Candidate]) -> dict[str, float]:
-        """Weight per concept: the number of outlets that mention it (counts within one outlet if alone)."""
+        """Weight per concept: the number of independent sources that mention it (counts if only one)."""
         sources: dict[str, set[str]] = defaultdict(set)
         counts: dict[str, int] = defaultdict(int)
         for c in candidates:
@@ -62,9 +82,19 @@ class IlpSummarizer:
             support = len(srcs) if several else counts[concept]
             if support < self.min_sources:
                 continue
-            scale = BIGRAM_WEIGHT if " " in concept else UNIGRAM_WEIGHT
-            out[concept] = support * scale
+            scale = self.bigram_weight if " " in concept else self.unigram_weight
+            if scale > 0:
+                out[concept] = support * scale
         return out
+
+    def sentence_bonus(self, pool: Sequence[Candidate], candidates: Sequence[Candidate]) -> dict[SentenceRef, float]:
+        """Per sentence: support from other sources plus the lead bonus."""
+        bonus = {c.ref: self.lead_weight * (1 - c.position / max(c.doc_sentences, 1)) for c in pool}
+        if self.support_weight:
+            aligner = Aligner(candidates)
+            for c in pool:
+                bonus[c.ref] += self.support_weight * aligner.support(c, threshold=self.support_overlap)
+        return bonus
 
     def summarize(self, candidates: Sequence[Candidate], *, words: int) -> list[SentenceRef]:
         pool = [c for c in candidates if c.eligible and c.words <= words]
@@ -72,43 +102,52 @@ class IlpSummarizer:
             return []
         weights = self.weights(candidates)
         score = {c.ref: sum(weights.get(k, 0.0) for k in concepts_of(c)) for c in pool}
-        pool = sorted(pool, key=lambda c: -score[c.ref])[:MAX_CANDIDATES]
-        aligner = Aligner(candidates)
-        support = {c.ref: aligner.support(c) for c in pool}
-        chosen = self._solve(pool, weights, support, words)
+        pool = sorted(pool, key=lambda c: (-score[c.ref], c.ref))[:MAX_CANDIDATES]
+        bonus = self.sentence_bonus(pool, candidates)
+        chosen = self._solve(pool, weights, bonus, words)
         if chosen is None:
-            chosen = fit_greedy(sorted(pool, key=lambda c: -score[c.ref] / max(c.words, 1)), words)
+            ranked = sorted(pool, key=lambda c: (-(score[c.ref] + bonus[c.ref]) / max(c.words, 1), c.ref))
+            chosen = fit_greedy(ranked, words)
         return reading_order(chosen)
 
     def _solve(
-        self, pool: list[Candidate], weights: dict[str, float], support: dict[SentenceRef, int], words: int
+        self, pool: list[Candidate], weights: dict[str, float], bonus: dict[SentenceRef, float], words: int
     ) -> list[Candidate] | None:
         concept_index: dict[str, int] = {}
         for c in pool:
-            for k in concepts_of(c):
+            for k in sorted(concepts_of(c)):
                 if k in weights and k not in concept_index:
                     concept_index[k] = len(concept_index)
         n_s, n_c = len(pool), len(concept_index)
-        if n_c == 0:
+        if n_c == 0 and not any(bonus.values()):
             return None
-        # Variables: sentences s_0..s_{n_s-1}, then concepts c_0..c_{n_c-1}; all binary.
+        # Variables: sentences s_0..s_{n_s-1}, then concepts c_0..c_{n_c-1}; all binary; milp minimises.
         cost = np.zeros(n_s + n_c)
         for i, c in enumerate(pool):
-            cost[i] = POSITION_PENALTY * c.position / max(c.doc_sentences, 1) - SUPPORT_WEIGHT * support[c.ref]
+            cost[i] = -bonus[c.ref]
         for k, j in concept_index.items():
             cost[n_s + j] = -weights[k]
-        rows = lil_matrix((1 + n_c, n_s + n_c))
-        lower = np.full(1 + n_c, -np.inf)
-        upper = np.zeros(1 + n_c)
+        # Copies of one sentence (same content terms, e.g. agency text under two mastheads): at most one.
+        groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, c in enumerate(pool):
+            groups[c.terms].append(i)
+        repeats = [members for members in groups.values() if len(members) > 1]
+        n_rows = 1 + n_c + len(repeats)
+        rows = lil_matrix((n_rows, n_s + n_c))
+        lower = np.full(n_rows, -np.inf)
+        upper = np.zeros(n_rows)
+        for r, members in enumerate(repeats, start=1 + n_c):
+            for i in members:
+                rows[r, i] = 1
+            upper[r] = 1
         for i, c in enumerate(pool):
             rows[0, i] = c.words
         upper[0] = words
-        # A concept counts only if some chosen sentence holds it: c_j - sum(s_i containing j) <= 0.
+        # A concept counts only if some chosen sentence holds it: c_j - sum(s_i holding j) <= 0.
         for i, c in enumerate(pool):
             for k in concepts_of(c):
-                j = concept_index.get(k)
-                if j is not None:
-                    rows[1 + j, i] = -1
+                if k in concept_index:
+                    rows[1 + concept_index[k], i] = -1
         for j in range(n_c):
             rows[1 + j, n_s + j] = 1
         result = milp(
