@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
-from presseschau.brief.briefing import brief
+from presseschau.brief.briefing import brief, warm_up
 from presseschau.clean import clean
 from presseschau.cluster.stories import group
 from presseschau.errors import NothingToDigestError
 from presseschau.ingest import read_inputs
 from presseschau.model import Article, Digest, Doc, Skipped
-from presseschau.nlp.analyse import analyse
+from presseschau.nlp.analyse import analyse, detect_language, preload
 from presseschau.settings import Settings
 
 # Below this much text, starting worker processes costs more than it saves (each loads the models).
@@ -62,16 +62,22 @@ def load_articles(
 
 def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Doc]:
     """Stage 4, in worker processes when it pays; results keep the input order."""
+    # Languages first, in this process: the identifier's model is large, so it is loaded once, not per worker.
+    languages = [detect_language(a) for a in articles]
     workers = settings.workers or min(os.cpu_count() or 1, 2)
     total = sum(len(a.text) for a in articles)
     if workers <= 1 or len(articles) < 2 or total < PARALLEL_MIN_CHARS:
-        return [analyse(a) for a in articles]
-    # Longest first so the workers finish together; fork shares the imported code with the workers.
+        return [analyse(a, lang) for a, lang in zip(articles, languages, strict=True)]
+    # Longest first so the workers finish together.
     order = sorted(range(len(articles)), key=lambda i: -len(articles[i].text))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        done = list(pool.map(analyse, [articles[i] for i in order], chunksize=1))
+    # Each worker loads the tokenizer and tagger as it starts, in parallel with the others.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=preload,
+                             initargs=(tuple(set(languages)),)) as pool:
+        results = pool.map(analyse, [articles[i] for i in order], [languages[i] for i in order], chunksize=1)
+        warm_up(settings.summarizer)  # overlaps the summarizer's imports with the workers
+        done = list(results)
     docs: list[Doc | None] = [None] * len(articles)
     for i, doc in zip(order, done, strict=True):
         docs[i] = doc

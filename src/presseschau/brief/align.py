@@ -62,7 +62,9 @@ class Aligner:
     def _matched(self, a: Candidate, b: Candidate) -> set[str]:
         """The terms of ``a`` (as prefixes) that ``b`` holds in some form."""
         keys_b = self.keys[b.ref]
-        return {t[:PREFIX] for t in a.terms if not self._parts.get(t, frozenset((t[:PREFIX],))).isdisjoint(keys_b)}
+        if len(self.keys[a.ref] & keys_b) < MIN_SHARED_TERMS:  # cheap exit for the many unrelated pairs
+            return set()
+        return {t[:PREFIX] for t in a.terms if not self._parts[t].isdisjoint(keys_b)}
 
     def _mass(self, terms: set[str]) -> float:
         return sum(self.idf.get(t, 0.0) for t in terms)

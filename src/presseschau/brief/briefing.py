@@ -11,6 +11,13 @@ from presseschau.model import Briefing, Doc, Story, SummaryLine
 from presseschau.registry import build
 
 
+def warm_up(summarizer: str) -> None:
+    """Load what the summarizer needs ahead of time (the pipeline calls this while workers analyse)."""
+    hook = getattr(SUMMARIZERS.get(summarizer), "warm_up", None)
+    if hook is not None:
+        hook()
+
+
 def brief(story: Story, docs: Sequence[Doc], *, words: int, summarizer: str = "ilp") -> Briefing:
     """The briefing of one story. ``docs`` are the analysed articles of the story, in any order."""
     summarize = build("summarizer", SUMMARIZERS, summarizer, {})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from presseschau.lang import SUPPORTED, data
 from presseschau.model import Article, Doc, Sentence, Token
 from presseschau.nlp import morph, segment
@@ -14,10 +16,26 @@ HEADING_MAX_TOKENS = 20
 _CLOSING = frozenset('.!?…:;"“”»«\')')
 
 
-def analyse(article: Article) -> Doc:
-    """The full analysis of one article. Never raises for odd text; problems become Doc.warnings."""
+def preload(languages: Sequence[str]) -> None:
+    """Load the tokenizer and tagger models the given languages need (before forking workers)."""
+    for lang in set(languages) & set(SUPPORTED):
+        nlp = data(lang, "nlp")
+        segment.load(getattr(nlp, "SOMAJO_MODEL", ""))
+        morph.load(lang)
+
+
+def detect_language(article: Article) -> str:
+    """The article's language: from metadata when given, else identified from headline and text."""
+    return article.language or identify(article.title + "\n" + article.text)
+
+
+def analyse(article: Article, language: str | None = None) -> Doc:
+    """The full analysis of one article in ``language`` (detected when None).
+
+    Never raises for odd text; problems become Doc.warnings.
+    """
     warnings: list[str] = []
-    language = article.language or identify(article.title + "\n" + article.text)
+    language = language or detect_language(article)
     lang = language if language in SUPPORTED else None
     if lang is None:
         warnings.append(

@@ -20,6 +20,12 @@ def _somajo(model: str) -> Any:
     return SoMaJo(model, split_camel_case=False, character_offsets=True)
 
 
+def load(model: str) -> None:
+    """Load the SoMaJo model now rather than at first use."""
+    if model:
+        _somajo(model)
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(start offset, line) for every non-empty line: a line of a cleaned article is a paragraph."""
     pos = 0
