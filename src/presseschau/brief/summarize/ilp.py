@@ -152,8 +152,8 @@ class IlpSummarizer:
         rows = lil_matrix((n_rows, n_s + n_c))
         lower = np.full(n_rows, -np.inf)
         upper = np.zeros(n_rows)
-        for r, members in enumerate(repeats, start=1 + n_c):
-            for i in members:
+        for r, copies in enumerate(repeats, start=1 + n_c):
+            for i in copies:
                 rows[r, i] = 1
             upper[r] = 1
         for i, c in enumerate(pool):
