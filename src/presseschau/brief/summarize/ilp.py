@@ -160,9 +160,9 @@ class IlpSummarizer:
             rows[0, i] = c.words
         upper[0] = words
         # A concept counts only if some chosen sentence holds it: c_j - sum(s_i holding j) <= 0.
-        for j, (members, _weight) in enumerate(concepts):
+        for j, (holding, _weight) in enumerate(concepts):
             rows[1 + j, n_s + j] = 1
-            for i in members:
+            for i in holding:
                 rows[1 + j, i] = -1
         result = milp(
             cost,
