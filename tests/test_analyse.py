@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from nlp_builders import article, doc
 
 from presseschau.features import sentence_features
+from presseschau.nlp import langid
 from presseschau.nlp.analyse import analyse
 
 
@@ -56,3 +60,17 @@ def test_name_variants_give_the_same_terms() -> None:
     fb = sentence_features(b, b.sentences[0])
     assert fa.terms == fb.terms
     assert {"kim", "jong", "un"} <= fa.names
+
+
+def test_language_model_cache_is_written_and_a_corrupt_one_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESSESCHAU_CACHE", str(tmp_path))
+    langid._identifier.cache_clear()
+    assert langid.identify("Die Feuerwehr löschte am Dienstag einen Brand im Hafen.") == "de"
+    (cached,) = tmp_path.glob("py3langid-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    langid._identifier.cache_clear()
+    assert langid.identify("The fire brigade put out a fire in the harbour on Tuesday.") == "en"
+    assert cached.stat().st_size > 1000
+    langid._identifier.cache_clear()

@@ -35,8 +35,8 @@ def _identifier() -> Any:
     try:
         with cached.open("rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass  # no usable cache yet: unpack below and try to keep it
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file of any kind is rebuilt
+        pass
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
     _store(cached, identifier)
     return identifier
