@@ -35,7 +35,7 @@ def _identifier() -> Any:
     try:
         with cached.open("rb") as fh:
             return pickle.load(fh)
-    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file of any kind is rebuilt
+    except Exception:  # a missing, truncated or foreign cache file of any kind is simply rebuilt
         pass
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
     _store(cached, identifier)
