@@ -83,3 +83,21 @@ def test_no_removed_text_in_any_summary_line() -> None:
 
 if __name__ == "__main__":  # prints the scores, to calibrate floors
     print(measure())
+
+
+def test_floors_are_only_lowered_with_the_explicit_flag() -> None:
+    """A change may raise a floor; lowering one needs PRESSESCHAU_ALLOW_LOWER_FLOORS=1 (and a reason)."""
+    import os
+    import subprocess
+
+    import pytest
+
+    proc = subprocess.run(["git", "show", "HEAD:tests/quality_floors.toml"], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        pytest.skip("not a git checkout with a committed floors file: nothing to compare against")
+    committed = tomllib.loads(proc.stdout)["hafenbrand"]
+    lowered = {k: (v, FLOORS.get(k)) for k, v in committed.items() if FLOORS.get(k, float("-inf")) < v}
+    if lowered and not os.environ.get("PRESSESCHAU_ALLOW_LOWER_FLOORS"):
+        raise AssertionError(f"floors lowered (committed, now): {lowered}; set PRESSESCHAU_ALLOW_LOWER_FLOORS=1 "
+                             "and give the reason in the commit message")
