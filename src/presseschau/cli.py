@@ -54,6 +54,31 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core, max 2)")
     d.add_argument("--config", metavar="TOML", help="settings file; it overrides only the keys it sets")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+
+    e = sub.add_parser("eval", help="evaluate summaries and summarizers (ROUGE, benchmark runs)")
+    esub = e.add_subparsers(dest="eval_command", required=True, parser_class=_Parser)
+    es = esub.add_parser("summarize", help="run summarizers over a DUC-style folder and write their summaries",
+                         description="Summarise every cluster of DUC_DIR (docs/<cluster>/<doc>.txt, one sentence "
+                                     "per line) and write OUTDIR/<cluster>.<summarizer>, one sentence per line.")
+    es.add_argument("duc_dir", metavar="DUC_DIR")
+    es.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder for the summaries")
+    es.add_argument("--summarizer", "-s", action="append", metavar="NAME",
+                    help=f"summarizer to run, repeatable or comma-separated; 'all' for every one "
+                         f"({', '.join(sorted(SUMMARIZERS))}); default ilp")
+    es.add_argument("--words", type=_positive_int, default=100, help="word budget per summary (default 100)")
+    es.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core, max 2)")
+    er = esub.add_parser("rouge", help="ROUGE-1/2/4/L of system summaries against reference summaries",
+                         description="Score SYSTEM_DIR/<cluster>.<system> files against the references of each "
+                                     "cluster in REFS_DIR (DUC names like D100.M.100.A.G, or <cluster>.<name>).")
+    er.add_argument("system_dir", metavar="SYSTEM_DIR")
+    er.add_argument("refs_dir", metavar="REFS_DIR")
+    er.add_argument("--mode", choices=("unicode", "rouge155"), default="unicode",
+                    help="unicode (default: keeps ä ö ü ß) or rouge155 (replicates ROUGE-1.5.5 -m -l 100 -f A)")
+    er.add_argument("--stem", action="store_true", help="stem words (unicode mode: German suffixes; rouge155: "
+                                                        "Porter with WordNet exceptions, on by default there)")
+    er.add_argument("--limit-words", type=_positive_int, default=None,
+                    help="score only the first N words of each summary (rouge155 mode: default 100)")
+    er.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
     return parser
 
 
@@ -98,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "digest":
             return _digest(args)
+        if args.command == "eval":
+            from presseschau import cli_eval
+
+            return cli_eval.run(args)
         parser.error(f"unknown command {args.command!r}")
     except PresseschauError as exc:
         print(f"presseschau: error: {exc}", file=sys.stderr)

@@ -32,3 +32,9 @@ class NothingToDigestError(PresseschauError):
     """No input could be used: every path was missing, empty, unreadable or skipped."""
 
     exit_code = 2
+
+
+class NothingToScoreError(PresseschauError):
+    """No system summary could be paired with reference summaries, so there is nothing to evaluate."""
+
+    exit_code = 2

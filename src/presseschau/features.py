@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from presseschau.lang import data
 from presseschau.model import Doc, Sentence
@@ -21,6 +22,8 @@ class SentenceFeatures:
     names: frozenset[str]
     numbers: frozenset[str]
     words: int
+    bigrams: tuple[str, ...] = ()
+    """Pairs of neighbouring word lemmas, function words included, without pairs of two function words."""
 
 
 def _norm(lemma: str) -> list[str]:
@@ -40,12 +43,14 @@ def sentence_features(doc: Doc, sentence: Sentence) -> SentenceFeatures:
     words = 0
     text = doc.article.text
     previous_name = False
+    lemmas: list[str] = []
     for token in sentence.tokens:
         surface = text[token.start : token.end]
         if not any(ch.isalnum() for ch in surface):
             previous_name = False
             continue
         words += 1
+        lemmas.append(" ".join(_norm(token.lemma)) or surface.lower())
         if _DIGIT.search(surface):
             number = surface.rstrip(".").replace(".", "").replace(",", ".")
             numbers.add(number)
@@ -62,7 +67,8 @@ def sentence_features(doc: Doc, sentence: Sentence) -> SentenceFeatures:
             terms.append(term)
             if is_name:
                 names.add(term)
-    return SentenceFeatures(tuple(terms), frozenset(names), frozenset(numbers), words)
+    bigrams = tuple(f"{a} {b}" for a, b in pairwise(lemmas) if not (a in stop and b in stop))
+    return SentenceFeatures(tuple(terms), frozenset(names), frozenset(numbers), words, bigrams)
 
 
 def doc_features(doc: Doc) -> tuple[SentenceFeatures, ...]:

@@ -26,13 +26,15 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TextIO
 
-from presseschau.brief.briefing import brief, warm_up
+from presseschau.brief.briefing import brief, summary_texts, warm_up
 from presseschau.clean import clean
 from presseschau.cluster.stories import group
 from presseschau.errors import NothingToDigestError
 from presseschau.ingest import read_inputs
+from presseschau.ingest.duc import read_clusters
 from presseschau.model import Article, Digest, Doc, Skipped
 from presseschau.nlp.analyse import analyse, detect_language, preload
 from presseschau.settings import Settings
@@ -100,6 +102,25 @@ def digest(paths: Sequence[str], settings: Settings | None = None, *, stdin: Tex
     )
     return Digest(articles=tuple(articles), docs=tuple(docs), briefings=briefings, skipped=tuple(skipped),
                   warnings=tuple(warnings))
+
+
+def summarize_corpus(
+    root: Path, summarizers: Sequence[str], *, words: int, settings: Settings | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """Benchmark path: every cluster of a DUC-style folder summarised by each named summarizer.
+
+    Runs analyse on every document (in worker processes), then each summarizer per cluster with the same
+    word budget it gets in ``digest``. Returns cluster -> summarizer -> summary sentences.
+    """
+    settings = settings or Settings()
+    clusters = read_clusters(root)
+    articles = [a for members in clusters.values() for a in members]
+    docs = {d.article.id: d for d in analyse_all(articles, settings)}
+    return {
+        cluster: {name: summary_texts([docs[a.id] for a in members], words=words, summarizer=name)
+                  for name in summarizers}
+        for cluster, members in clusters.items()
+    }
 
 
 def _nothing_message(paths: Sequence[str], skipped: Sequence[Skipped]) -> str:

@@ -18,15 +18,22 @@ def warm_up(summarizer: str) -> None:
         hook()
 
 
+def summary_texts(docs: Sequence[Doc], *, words: int, summarizer: str) -> list[str]:
+    """The summary of ``docs`` as plain sentences (for benchmarks: no story, no citations)."""
+    pool = candidates(docs)
+    by_ref = {c.ref: c for c in pool}
+    chosen = build("summarizer", SUMMARIZERS, summarizer, {}).summarize(pool, words=words)
+    return [by_ref[ref].text for ref in chosen]
+
+
 def brief(story: Story, docs: Sequence[Doc], *, words: int, summarizer: str = "ilp") -> Briefing:
     """The briefing of one story. ``docs`` are the analysed articles of the story, in any order."""
-    summarize = build("summarizer", SUMMARIZERS, summarizer, {})
     pool = candidates(docs)
     by_ref = {c.ref: c for c in pool}
     outlet_of = {d.article.id: d.article.outlet for d in docs}
     aligner = Aligner([c for c in pool if c.ref.article_id in outlet_of])
     lines = []
-    for ref in summarize.summarize(pool, words=words):
+    for ref in build("summarizer", SUMMARIZERS, summarizer, {}).summarize(pool, words=words):
         chosen = by_ref[ref]
         refs = aligner.supports(chosen)
         outlets = tuple(dict.fromkeys(outlet_of[r.article_id] for r in refs))

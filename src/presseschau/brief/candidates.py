@@ -32,6 +32,7 @@ class Candidate:
     source: str
     published: str | None
     eligible: bool
+    bigrams: tuple[str, ...] = ()
 
 
 def candidates(docs: Sequence[Doc]) -> list[Candidate]:
@@ -56,6 +57,7 @@ def candidates(docs: Sequence[Doc]) -> list[Candidate]:
                     source=voice[doc.article.id],
                     published=doc.article.published,
                     eligible=sentence.kind == "body" and _fit(text, feat, doc.language),
+                    bigrams=feat.bigrams,
                 )
             )
     return out
