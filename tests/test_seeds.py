@@ -19,7 +19,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the shared seed art
 CENTRAL_FACTS = {
     "armoured train journey": [r"\bZug\b|Panzerzug|Sonderzug"],
     "meeting at Vostochny": [r"Wostotschny|Kosmodrom|Weltraumbahnhof"],
-    "munitions for the war": [r"Munition|Waffen", r"Krieg|Ukraine"],
+    # "suspected munitions for Russia's war in exchange for rocket/satellite technology": the munitions and
+    # either the war they are for or the technology they are traded for, in one line.
+    "munitions for the war or for technology": [r"Munition|Waffen", r"Krieg|Ukraine|Raketen|Technolog|Satellit"],
     "rocket or satellite technology": [r"Raketen|Satellit"],
     "first trip abroad since 2019": [r"2019"],
 }

@@ -24,6 +24,8 @@ class SentenceFeatures:
     words: int
     bigrams: tuple[str, ...] = ()
     """Pairs of neighbouring word lemmas, function words included, without pairs of two function words."""
+    nouns: frozenset[str] = frozenset()
+    """The terms that are nouns or names (or untagged): the ones German joins into compounds."""
 
 
 def _norm(lemma: str) -> list[str]:
@@ -44,6 +46,7 @@ def sentence_features(doc: Doc, sentence: Sentence) -> SentenceFeatures:
     text = doc.article.text
     previous_name = False
     lemmas: list[str] = []
+    nouns: set[str] = set()
     for token in sentence.tokens:
         surface = text[token.start : token.end]
         if not any(ch.isalnum() for ch in surface):
@@ -67,8 +70,10 @@ def sentence_features(doc: Doc, sentence: Sentence) -> SentenceFeatures:
             terms.append(term)
             if is_name:
                 names.add(term)
+            if token.pos.startswith(("NN", "NE", "X")):
+                nouns.add(term)
     bigrams = tuple(f"{a} {b}" for a, b in pairwise(lemmas) if not (a in stop and b in stop))
-    return SentenceFeatures(tuple(terms), frozenset(names), frozenset(numbers), words, bigrams)
+    return SentenceFeatures(tuple(terms), frozenset(names), frozenset(numbers), words, bigrams, frozenset(nouns))
 
 
 def doc_features(doc: Doc) -> tuple[SentenceFeatures, ...]:

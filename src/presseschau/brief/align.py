@@ -17,11 +17,13 @@ MIN_COVERAGE = 0.45
 MIN_SHARED_TERMS = 3
 MIN_SHARED_SHARE = 0.5
 # The other sentence must not be mostly about something else: it too must be matched to this share.
-MIN_REVERSE_COVERAGE = 0.15
+MIN_REVERSE_COVERAGE = 0.08
 # Terms match on their first characters, so derivations meet ("Raketentechnik" ~ "Raketentechnologie").
 PREFIX = 8
-# Compound parts shorter than this are too ambiguous to match on ("amt", "see").
-MIN_PART = 4
+# Compound heads shorter than this are too ambiguous to match on ("see" in "Übersee").
+MIN_PART = 3
+# A compound head that ends more than this many of the story's nouns is too generic to match on.
+MAX_HEAD_FAMILY = 2
 
 
 class Aligner:
@@ -35,10 +37,20 @@ class Aligner:
 
     def __init__(self, candidates: Sequence[Candidate]) -> None:
         self.candidates = list(candidates)
-        vocab = {t for c in self.candidates for t in c.terms if len(t) >= MIN_PART}
-        self._parts: dict[str, frozenset[str]] = {}
+        # Only nouns form compounds: "Panzerzug" is a "Zug", but "aufkommen" is no "ankommen".
+        self.vocab = {t for c in self.candidates for t in c.nouns if len(t) >= MIN_PART}
+        self._parts: dict[tuple[str, bool], frozenset[str]] = {}
+        # A head that ends many of the story's words is generic, not a topic ("Montag", "Dienstag" -> "tag";
+        # "Russland", "Ausland" -> "land"): matching on it would join unrelated facts.
+        family: Counter[str] = Counter()
+        for term in self.vocab:
+            family.update({term[-cut:] for cut in range(MIN_PART, len(term)) if term[-cut:] in self.vocab})
+        self.generic = {head for head, n in family.items() if n > MAX_HEAD_FAMILY}
         self.terms = {c.ref: {t[:PREFIX] for t in c.terms} for c in self.candidates}
-        self.keys = {c.ref: frozenset().union(*(self._keys(t, vocab) for t in c.terms)) for c in self.candidates}
+        self.keys = {
+            c.ref: frozenset().union(*(self._keys(t, t in c.nouns) for t in c.terms))
+            for c in self.candidates
+        }
         df: Counter[str] = Counter()
         for terms in self.terms.values():
             df.update(terms)
@@ -48,15 +60,17 @@ class Aligner:
         for c in self.candidates:
             self.by_article.setdefault(c.ref.article_id, []).append(c)
 
-    def _keys(self, term: str, vocab: set[str]) -> frozenset[str]:
-        found = self._parts.get(term)
+    def _keys(self, term: str, noun: bool) -> frozenset[str]:
+        found = self._parts.get((term, noun))
         if found is None:
             parts = {term[:PREFIX]}
-            # Only the last part: a German compound names a kind of its last part ("Lagerhalle" is a Halle).
-            for cut in range(MIN_PART, len(term)):
-                if term[-cut:] in vocab:
-                    parts.add(term[-cut:][:PREFIX])
-            found = self._parts[term] = frozenset(parts)
+            if noun:
+                # Only the last part: a German compound names a kind of its last part ("Lagerhalle" is a Halle).
+                for cut in range(MIN_PART, len(term)):
+                    head = term[-cut:]
+                    if head in self.vocab and head not in self.generic:
+                        parts.add(head[:PREFIX])
+            found = self._parts[(term, noun)] = frozenset(parts)
         return found
 
     def _matched(self, a: Candidate, b: Candidate) -> set[str]:
@@ -64,7 +78,7 @@ class Aligner:
         keys_b = self.keys[b.ref]
         if len(self.keys[a.ref] & keys_b) < MIN_SHARED_TERMS:  # cheap exit for the many unrelated pairs
             return set()
-        return {t[:PREFIX] for t in a.terms if not self._parts[t].isdisjoint(keys_b)}
+        return {t[:PREFIX] for t in a.terms if not self._keys(t, t in a.nouns).isdisjoint(keys_b)}
 
     def _mass(self, terms: set[str]) -> float:
         return sum(self.idf.get(t, 0.0) for t in terms)

@@ -33,6 +33,8 @@ class Candidate:
     published: str | None
     eligible: bool
     bigrams: tuple[str, ...] = ()
+    language: str = "und"
+    nouns: frozenset[str] = frozenset()
 
 
 def candidates(docs: Sequence[Doc]) -> list[Candidate]:
@@ -58,6 +60,8 @@ def candidates(docs: Sequence[Doc]) -> list[Candidate]:
                     published=doc.article.published,
                     eligible=sentence.kind == "body" and _fit(text, feat, doc.language),
                     bigrams=feat.bigrams,
+                    language=doc.language,
+                    nouns=feat.nouns,
                 )
             )
     return out

@@ -7,12 +7,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from presseschau.errors import NothingToScoreError, UnknownBackendError, UsageError
-from presseschau.eval.porter import rouge155_tokens
+from presseschau.eval.rouge155 import bootstrap_mean, rouge155_tokens
 from presseschau.lang.de import stemming as german
 from presseschau.model import Skipped
 
@@ -21,7 +22,6 @@ NGRAM_SIZES = (1, 2, 4)
 METRICS = ("rouge-1", "rouge-2", "rouge-4", "rouge-l")
 # -l 100 of the DUC 2003/2004 evaluations: rouge155 mode's limit unless one is given.
 ROUGE155_LIMIT_WORDS = 100
-BOOTSTRAP_RESAMPLES = 1000  # ROUGE-1.5.5's default -r
 
 Units = list[list[str]]  # the tokens of each line (ROUGE-L's sentences)
 Tally = tuple[int, int, int]  # hits, reference total, system total x references
@@ -50,7 +50,7 @@ class SystemScores:
     """One system's scores per cluster (metric -> Score) and their plain mean over the scored clusters.
 
     ``bootstrap_average`` (rouge155 mode only) is the figure ROUGE-1.5.5 itself reports: the mean of its
-    bootstrap resamples, taken over the clusters in the order of their names.
+    bootstrap resamples, drawn over the clusters in the order of ROUGE's "<cluster>.<system>" eval ids.
     """
 
     system: str
@@ -267,39 +267,6 @@ def _average(scores: Sequence[Mapping[str, Score]], mean: Callable[[Sequence[flo
     return {metric: Score(*(mean([getattr(s[metric], part) for s in scores]) for part in parts)) for metric in METRICS}
 
 
-_DRAND48_MASK = (1 << 48) - 1
-
-
-@cache
-def _resample_picks(size: int, resamples: int) -> tuple[tuple[int, ...], ...]:
-    """The indices ROUGE's bootstrapResampling draws: srand(i) before resample i, then int(rand(size))."""
-    picks = []
-    for seed in range(resamples):
-        state = (seed << 16) + 0x330E  # Perl's srand48_deterministic
-        draw = []
-        for _ in range(size):
-            state = (state * 0x5DEECE66D + 0xB) & _DRAND48_MASK  # Perl's own drand48
-            draw.append(int(state / 2**48 * size))
-        picks.append(tuple(draw))
-    return tuple(picks)
-
-
-def bootstrap_mean(values: Sequence[float], resamples: int = BOOTSTRAP_RESAMPLES) -> float:
-    """ROUGE-1.5.5's reported average of per-cluster ``values`` (given in the order of its sorted eval ids)."""
-    if not values:
-        return 0.0
-    means = []
-    for draw in _resample_picks(len(values), resamples):
-        total = 0.0
-        for index in draw:  # plain left-to-right addition as in Perl (sum() compensates from Python 3.12 on)
-            total += values[index]
-        means.append(total / len(values))
-    total = 0.0
-    for mean in sorted(means):
-        total += mean
-    return _round5(total / resamples)
-
-
 _DUC_REFERENCE = re.compile(r"^([^.]+)\.M\.\d+\.([A-Za-z])\.[^.]+$", re.IGNORECASE)
 NAMING_HELP = (
     "name system summaries <cluster>.<system> (d100a.ilp) and references <cluster>.<anything> (d100a.ref1) "
@@ -397,3 +364,27 @@ def evaluate(system_dir: Path, refs_dir: Path, *, mode: str = "unicode", stem: b
 def _some(names: Iterable[str], shown: int = 5) -> str:
     unique = sorted(set(names))
     return ", ".join(unique[:shown]) + (f" ... ({len(unique)} in all)" if len(unique) > shown else "") or "none"
+
+
+def as_dict(result: RougeResult) -> dict[str, Any]:
+    """The result as plain dicts, lists and numbers, ready for JSON."""
+    return asdict(result)
+
+
+def as_table(result: RougeResult) -> str:
+    """Recall and F per system in percent, then the clusters that could not be paired and the files skipped."""
+    rouge155 = result.mode == "rouge155"
+    limit = ROUGE155_LIMIT_WORDS if rouge155 and result.limit_words is None else result.limit_words
+    average = "ROUGE-1.5.5's bootstrap mean" if rouge155 else "mean"
+    lines = [
+        f"ROUGE ({result.mode} mode, {'stemmed' if result.stem else 'no stemming'}, "
+        f"{f'first {limit} words' if limit else 'no length limit'}): {average} over clusters, in percent",
+        f"{'system':<16}{'clusters':>9}" + "".join(f"{p + '-' + m[6:].upper():>8}" for p in "RF" for m in METRICS),
+    ]
+    for name, scores in result.systems.items():
+        shown = scores.bootstrap_average or scores.average
+        figures = [shown[m].recall for m in METRICS] + [shown[m].f for m in METRICS]
+        lines.append(f"{name:<16}{len(scores.per_cluster):>9}" + "".join(f"{100 * x:8.2f}" for x in figures))
+    lines += [f"not scored: system {u.system}, cluster {u.cluster}: no {u.missing}" for u in result.unpaired]
+    lines += [f"skipped: {s.path}: {s.reason}" for s in result.skipped]
+    return "\n".join(lines) + "\n"

