@@ -340,6 +340,7 @@ def test_schema_and_template_are_package_data() -> None:
     package = resources.files("presseschau.render")
     assert package.joinpath("digest.schema.json").is_file()
     assert package.joinpath("templates/report.html.j2").is_file()
+    assert package.joinpath("templates/report.css").is_file()
     assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 

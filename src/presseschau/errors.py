@@ -38,3 +38,53 @@ class NothingToScoreError(PresseschauError):
     """No system summary could be paired with reference summaries, so there is nothing to evaluate."""
 
     exit_code = 2
+
+
+class StoreError(PresseschauError):
+    """The article store cannot be used as asked."""
+
+
+class NotAStoreError(StoreError):
+    """The file is not a Presseschau database (another program's file, or damaged)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"{path} is not a Presseschau database ({detail}); pass another file with --db PATH, "
+                         "or move this one away to start a new store there")
+        self.path = path
+
+
+class StoreTooNewError(StoreError):
+    """The store was written by a newer presseschau with a schema this version does not know."""
+
+    def __init__(self, path: str, found: int, known: int) -> None:
+        super().__init__(f"the store {path} has schema version {found}, this presseschau knows up to {known}; "
+                         "upgrade presseschau (pip install --upgrade presseschau) to use it")
+        self.path, self.found, self.known = path, found, known
+
+
+class StoreLockedError(StoreError):
+    """Another process kept the store locked for longer than the busy timeout."""
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(f"the store {path} stayed locked by another process for {seconds:g} s; wait until the "
+                         "other presseschau finishes and retry, or use --db PATH for a separate store")
+        self.path = path
+
+
+class StoreNotWritableError(StoreError):
+    """The store's location cannot be created or written."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"cannot write the store {path} ({detail}); use --db PATH (or set PRESSESCHAU_DB) "
+                         "to pick a writable location")
+        self.path = path
+
+
+class NotInStoreError(StoreError):
+    """An article or story id the store does not hold."""
+
+    def __init__(self, kind: str, item: str, path: str) -> None:
+        hint = ("list the story ids with `presseschau stories`" if kind == "story"
+                else "add it with `presseschau ingest PATH`")
+        super().__init__(f"no {kind} {item!r} in the store {path}; {hint}")
+        self.kind, self.item, self.path = kind, item, path

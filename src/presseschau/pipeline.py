@@ -8,12 +8,15 @@
    removal log (copyright, bylines, datelines, photo credits, tag lines, repeated headlines).
    Exit: an Article with body text, or Skipped("clean", ...) when nothing is left.
 3. **dedupe inputs**: the same article given twice (same content id) is used once; the repeat is Skipped.
-4. **analyse** (``nlp.analyse``): Article -> ``Doc`` (language, sentences, tokens, lemmas, tags, kinds),
+4. **analyse** (``nlp.analyse``): Article -> ``Doc`` (language, sentences, tokens, lemmas, tags, kinds,
+   time expressions resolved against the publication date, entity mentions, quotes, figures),
    in worker processes when there is enough text to pay for them. Exit: one Doc per Article; an
    unsupported language takes a basic path and adds a warning.
 5. **cluster** (``cluster.stories.group``): Docs -> ``Story``s (lemma TF-IDF + names + time).
-6. **brief** (``brief.briefing.brief``): Story + Docs -> ``Briefing``: summary within the word budget,
-   every line citing all outlets that report it.
+6. **brief**: per story, ``dedup`` finds wire copies (MinHash + sentence check; the earliest article is the
+   origin) and machine-translation evidence, then ``brief.briefing.brief`` builds the ``Briefing``: summary
+   within the word budget, every line citing all outlets that report it, timeline, entities, quotes,
+   figures and disagreements, what only one outlet reports, copies and independent sources.
 7. The ``Digest`` holds articles (the one table everything refers to), docs, briefings, skipped, warnings.
    Rendering (``render``) happens outside, from the Digest alone.
 
@@ -32,10 +35,12 @@ from typing import TextIO
 from presseschau.brief.briefing import brief, summary_texts, warm_up
 from presseschau.clean import clean
 from presseschau.cluster.stories import group
+from presseschau.dedup.lineage import copies, independent_sources
+from presseschau.dedup.translation import translation_flags
 from presseschau.errors import NothingToDigestError
 from presseschau.ingest import read_inputs
 from presseschau.ingest.duc import read_clusters
-from presseschau.model import Article, Digest, Doc, Skipped
+from presseschau.model import Article, Briefing, Digest, Doc, Skipped, Story
 from presseschau.nlp.analyse import analyse, detect_language, preload
 from presseschau.settings import Settings
 
@@ -96,12 +101,16 @@ def digest(paths: Sequence[str], settings: Settings | None = None, *, stdin: Tex
     warnings = [w for d in docs for w in d.warnings]
     stories = group(docs, threshold=settings.story_threshold, window_days=settings.story_window_days)
     by_id = {d.article.id: d for d in docs}
-    briefings = tuple(
-        brief(story, [by_id[a] for a in story.article_ids], words=settings.words, summarizer=settings.summarizer)
-        for story in stories
-    )
+    briefings = tuple(_brief(story, [by_id[a] for a in story.article_ids], settings) for story in stories)
     return Digest(articles=tuple(articles), docs=tuple(docs), briefings=briefings, skipped=tuple(skipped),
                   warnings=tuple(warnings))
+
+
+def _brief(story: Story, docs: Sequence[Doc], settings: Settings) -> Briefing:
+    """Stage 6 for one story: wire-copy lineage and translation flags first, then the briefing."""
+    links = copies(docs)
+    return brief(story, docs, words=settings.words, summarizer=settings.summarizer, copies=links,
+                 translations=translation_flags(docs), independent_sources=independent_sources(docs, links))
 
 
 def summarize_corpus(

@@ -1,4 +1,5 @@
-"""Story + its Docs -> Briefing: the summary, each line cited with every outlet that reports it."""
+"""Story + its Docs -> Briefing: the cited summary and the story facts (timeline, entities, quotes, figures,
+what only one outlet reports, wire copies and translation flags)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ from collections.abc import Sequence
 
 from presseschau.brief.align import Aligner
 from presseschau.brief.candidates import candidates
+from presseschau.brief.compare import only_in
+from presseschau.brief.entities import entities
+from presseschau.brief.figures import figure_groups
+from presseschau.brief.quotes import quote_groups
 from presseschau.brief.summarize import SUMMARIZERS
-from presseschau.model import Briefing, Doc, Story, SummaryLine
+from presseschau.brief.timeline import timeline
+from presseschau.model import Briefing, CopyLink, Doc, Story, SummaryLine, TranslationFlag
 from presseschau.registry import build
 
 
@@ -26,12 +32,23 @@ def summary_texts(docs: Sequence[Doc], *, words: int, summarizer: str) -> list[s
     return [by_ref[ref].text for ref in chosen]
 
 
-def brief(story: Story, docs: Sequence[Doc], *, words: int, summarizer: str = "ilp") -> Briefing:
-    """The briefing of one story. ``docs`` are the analysed articles of the story, in any order."""
-    pool = candidates(docs)
+def brief(
+    story: Story,
+    docs: Sequence[Doc],
+    *,
+    words: int,
+    summarizer: str = "ilp",
+    copies: Sequence[CopyLink] = (),
+    translations: Sequence[TranslationFlag] = (),
+    independent_sources: int = 0,
+) -> Briefing:
+    """The briefing of one story. ``docs`` are the analysed articles of the story, in any order; ``copies``
+    is the story's wire-copy lineage (copies of one text count as one voice)."""
+    origin = {link.article_id: link.origin_id for link in copies}
+    pool = candidates(docs, origin=origin)
     by_ref = {c.ref: c for c in pool}
     outlet_of = {d.article.id: d.article.outlet for d in docs}
-    aligner = Aligner([c for c in pool if c.ref.article_id in outlet_of])
+    aligner = Aligner(pool)
     lines = []
     for ref in build("summarizer", SUMMARIZERS, summarizer, {}).summarize(pool, words=words):
         chosen = by_ref[ref]
@@ -39,5 +56,18 @@ def brief(story: Story, docs: Sequence[Doc], *, words: int, summarizer: str = "i
         outlets = tuple(dict.fromkeys(outlet_of[r.article_id] for r in refs))
         lines.append(SummaryLine(text=chosen.text, refs=tuple(refs), outlets=outlets))
     story_outlets = tuple(dict.fromkeys(outlet_of[a] for a in story.article_ids))
-    return Briefing(story=story, summary=tuple(lines), outlets=story_outlets, summarizer=summarizer,
-                    words=words)
+    return Briefing(
+        story=story,
+        summary=tuple(lines),
+        outlets=story_outlets,
+        summarizer=summarizer,
+        words=words,
+        timeline=timeline(docs, aligner),
+        entities=entities(docs),
+        quotes=quote_groups(docs, aligner),
+        figures=figure_groups(docs),
+        only_in=only_in(docs, aligner, copies=origin),
+        copies=tuple(copies),
+        independent_sources=independent_sources or len({origin.get(d.article.id, d.article.id) for d in docs}),
+        translations=tuple(translations),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from presseschau.features import SentenceFeatures, doc_features
@@ -37,11 +37,15 @@ class Candidate:
     nouns: frozenset[str] = frozenset()
 
 
-def candidates(docs: Sequence[Doc]) -> list[Candidate]:
+def candidates(docs: Sequence[Doc], *, origin: Mapping[str, str] | None = None) -> list[Candidate]:
     """Every sentence of the docs as a Candidate; ``eligible`` marks those fit for a summary."""
     out: list[Candidate] = []
     features = {doc.article.id: doc_features(doc) for doc in docs}
-    voice = independent_sources(docs, features)
+    # Copies of one text count as one voice: from the wire-copy lineage when the caller has it, else from
+    # a quick shared-sentence check.
+    voice = dict(origin or {}) if origin is not None else independent_sources(docs, features)
+    for doc in docs:
+        voice.setdefault(doc.article.id, doc.article.id)
     for doc in docs:
         feats = features[doc.article.id]
         body = [s for s in doc.sentences if s.kind == "body"]

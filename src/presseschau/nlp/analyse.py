@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from presseschau.lang import SUPPORTED, data
 from presseschau.model import Article, Doc, Sentence, Token
 from presseschau.nlp import morph, segment
+from presseschau.nlp.dates import find_times
+from presseschau.nlp.entities import find_mentions
+from presseschau.nlp.figures import find_figures
 from presseschau.nlp.langid import identify
+from presseschau.nlp.quotes import find_quotes
 
 # A verbless line this short is a caption or label, not a statement ("Putin und Kim in Moskau.").
 CAPTION_MAX_TOKENS = 10
@@ -56,7 +61,10 @@ def analyse(article: Article, language: str | None = None) -> Doc:
         first_in_para = index == 0 or split[index - 1][0] != paragraph
         kind = _kind(words, tokens, finite, whole_paragraph=first_in_para and last_in_para)
         sentences.append(Sentence(index, spans[0][0], spans[-1][1], paragraph, tokens, kind))
-    return Doc(article=article, language=language, sentences=tuple(sentences), warnings=tuple(warnings))
+    doc = Doc(article=article, language=language, sentences=tuple(sentences), warnings=tuple(warnings))
+    # The facts are found on the finished Doc: each finder reads sentences, tokens and tags as offsets.
+    return replace(doc, times=find_times(doc), mentions=find_mentions(doc), quotes=find_quotes(doc),
+                   figures=find_figures(doc))
 
 
 def _kind(words: list[str], tokens: tuple[Token, ...], finite: tuple[str, ...], *, whole_paragraph: bool) -> str:

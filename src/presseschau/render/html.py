@@ -1,24 +1,26 @@
-"""HTML output: one self-contained page whose summary citations jump to the cited sentences."""
+"""HTML output: one self-contained page whose citations (summary and facts) jump to the cited sentences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import jinja2
 
-from presseschau.model import Article, Digest, Doc, SentenceRef, SummaryLine
+from presseschau.model import Article, Briefing, Digest, Doc, Entity, OnlyIn, SentenceRef
+from presseschau.render import facts as f
 from presseschau.render.view import (
     Lookup,
     all_warnings,
-    citations,
+    cite,
     count_label,
     date_label,
     one_line,
 )
 
-TEMPLATE = "templates/report.html.j2"
+TEMPLATE = "report.html.j2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,14 @@ class Link:
     targets: tuple[Target, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A sentence shown in a fact section (only-in, copy changes) and the link to it in its article."""
+
+    text: str
+    link: Link
+
+
 def anchor(ref: SentenceRef) -> str:
     """The element id of a cited sentence; the summary's links point at exactly these ids."""
     return f"s-{ref.article_id}-{ref.index}"
@@ -57,18 +67,8 @@ def render_html(digest: Digest, *, explain: bool = False, color: bool = False, w
     texts = {article.id: _segments(article, lookup.docs.get(article.id)) for article in digest.articles}
     # Only sentences that are really on the page get links, so no citation jumps to nowhere.
     anchors = {seg.anchor for segments in texts.values() for seg in segments if seg.anchor}
-    stories = [
-        {
-            "briefing": briefing,
-            "count": count_label(len(briefing.story.article_ids), len(briefing.outlets)),
-            "lines": [
-                {"text": one_line(line.text), "links": _links(line, lookup, anchors)}
-                for line in briefing.summary
-            ],
-            "articles": lookup.story_articles(briefing.story.article_ids),
-        }
-        for briefing in digest.briefings
-    ]
+    links = _Linker(lookup, anchors)
+    stories = [_story(briefing, lookup, links) for briefing in digest.briefings]
     return _template().render(
         stories=stories,
         articles=digest.articles,
@@ -82,16 +82,109 @@ def render_html(digest: Digest, *, explain: bool = False, color: bool = False, w
     )
 
 
-def _links(line: SummaryLine, lookup: Lookup, anchors: set[str]) -> list[Link]:
-    links = []
-    for citation in citations(line, lookup):
-        targets = []
-        for ref in citation.refs:
-            article = lookup.articles.get(ref.article_id)
-            hint = one_line(article.title) if article is not None else ref.article_id
-            targets.append(Target(anchor(ref) if anchor(ref) in anchors else None, hint))
-        links.append(Link(citation.outlet, tuple(targets)))
-    return links
+class _Linker:
+    """Turns refs into links, only to sentences that are on the page."""
+
+    def __init__(self, lookup: Lookup, anchors: set[str]) -> None:
+        self.lookup, self.anchors = lookup, anchors
+
+    def target(self, ref: SentenceRef) -> Target:
+        article = self.lookup.articles.get(ref.article_id)
+        hint = one_line(article.title) if article is not None else ref.article_id
+        return Target(anchor(ref) if anchor(ref) in self.anchors else None, hint)
+
+    def links(self, outlets: tuple[str, ...], refs: tuple[SentenceRef, ...]) -> list[Link]:
+        return [Link(c.outlet, tuple(map(self.target, c.refs))) for c in cite(outlets, refs, self.lookup)]
+
+    def claims(self, only: OnlyIn) -> list[tuple[str, list[Link]]]:
+        """Each claim only one outlet reports: its sentence and the links to it and to its copies."""
+        return [
+            (f.sentence_or_ref(refs[0], self.lookup), self.links((only.outlet,), refs))
+            for refs in f.claims(only, self.lookup)
+        ]
+
+    def cited(self, ref: SentenceRef) -> Cited:
+        return Cited(f.sentence_or_ref(ref, self.lookup), Link(self.lookup.outlet_of(ref), (self.target(ref),)))
+
+
+def _story(briefing: Briefing, lookup: Lookup, links: _Linker) -> dict[str, Any]:
+    """What the template shows of one briefing, with every citation resolved to a link."""
+    return {
+        "briefing": briefing,
+        "sections": f.sections(briefing),
+        "count": count_label(len(briefing.story.article_ids), len(briefing.outlets)),
+        "lines": [
+            {"text": one_line(line.text), "links": links.links(line.outlets, line.refs)} for line in briefing.summary
+        ],
+        "articles": lookup.story_articles(briefing.story.article_ids),
+        "timeline": [
+            {
+                "when": f.when_label(event) if event.first is not None else f.UNCLEAR,
+                "datetime": f.iso_range(event),
+                "expression": None if event.first is not None else one_line(event.expression),
+                "text": f.sentence_or_ref(event.refs[0], lookup) if event.refs else one_line(event.expression),
+                "links": links.links(event.outlets, event.refs),
+                "again": again,
+            }
+            for event, again in zip(briefing.timeline, f.repeats(briefing.timeline), strict=True)
+        ],
+        "entities": [
+            (title, [_entity(entity, links) for entity in members])
+            for title, members in f.entity_groups(briefing.entities)
+        ],
+        "quotes": [
+            {
+                "text": one_line(quote.text),
+                "direct": quote.kind == "direct",
+                "speaker": f.speaker_label(quote),
+                "kind": f.QUOTE_KINDS.get(quote.kind, quote.kind),
+                "agreement": f.agreement_label(quote),
+                "links": links.links(quote.outlets, quote.refs),
+            }
+            for quote in briefing.quotes
+        ],
+        "figures": [
+            {
+                "what": one_line(group.what),
+                "disagree": group.disagree,
+                "value": f.agreed_value(group),
+                "readings": [
+                    (text, [Link(v.outlet, (links.target(v.ref),)) for v in values])
+                    for text, values in f.readings(group)
+                ],
+                "links": links.links(tuple(v.outlet for v in group.values), tuple(v.ref for v in group.values)),
+            }
+            for group in f.figures_in_order(briefing.figures)
+        ],
+        "only_in": [(only.outlet, links.claims(only)) for only in briefing.only_in],
+        "copies": [
+            {
+                "label": f.copy_label(link, lookup),
+                "added": [links.cited(ref) for ref in link.added],
+                "cut": [links.cited(ref) for ref in link.cut],
+            }
+            for link in briefing.copies
+        ],
+        "translations": [
+            (f.translation_label(flag, lookup), [one_line(e) for e in flag.evidence]) for flag in briefing.translations
+        ],
+        "sources_label": f.sources_label(briefing) if f.has_copy_facts(briefing) else None,
+    }
+
+
+def _entity(entity: Entity, links: _Linker) -> dict[str, Any]:
+    # Each outlet's count links to the first sentence where that outlet names the entity.
+    counts = dict(entity.mentions)
+    mentions = [
+        (Link(link.outlet, link.targets[:1]), counts.get(link.outlet, len(link.targets)))
+        for link in links.links(tuple(counts), entity.refs)
+    ]
+    return {
+        "name": one_line(entity.name),
+        "roles": [one_line(role) for role in entity.roles],
+        "variants": [one_line(v) for v in f.other_variants(entity)],
+        "mentions": mentions,
+    }
 
 
 def _segments(article: Article, doc: Doc | None) -> list[Segment]:
@@ -117,12 +210,17 @@ def _segments(article: Article, doc: Doc | None) -> list[Segment]:
 
 @cache
 def _template() -> jinja2.Template:
-    source = resources.files("presseschau.render").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    templates = resources.files("presseschau.render").joinpath("templates")
+
+    def load(name: str) -> str:
+        return templates.joinpath(name).read_text(encoding="utf-8")
+
     environment = jinja2.Environment(
+        loader=jinja2.FunctionLoader(load),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment.from_string(source)
+    return environment.get_template(TEMPLATE)

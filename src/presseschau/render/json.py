@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import metadata, resources
 from typing import Any
 
-from presseschau.model import Article, Briefing, Digest, SummaryLine
+from presseschau.model import (
+    Article,
+    Briefing,
+    CopyLink,
+    Digest,
+    Entity,
+    FigureGroup,
+    QuoteGroup,
+    SentenceRef,
+    SummaryLine,
+    TimelineEvent,
+)
 from presseschau.render.view import Lookup, sources
 
 SCHEMA_VERSION = "1"
@@ -63,15 +75,92 @@ def _story(briefing: Briefing) -> dict[str, Any]:
         "summarizer": briefing.summarizer,
         "words": briefing.words,
         "summary": [_line(line) for line in briefing.summary],
+        # The fact keys are always there, empty when the brief stage found nothing, so readers need no guard.
+        "timeline": [_event(event) for event in briefing.timeline],
+        "entities": [_entity(entity) for entity in briefing.entities],
+        "quotes": [_quote(quote) for quote in briefing.quotes],
+        "figures": [_figure(group) for group in briefing.figures],
+        "only_in": [{"outlet": only.outlet, "refs": _refs(only.refs)} for only in briefing.only_in],
+        "copies": [_copy(link) for link in briefing.copies],
+        "independent_sources": briefing.independent_sources,
+        "translations": [
+            {"article": flag.article_id, "evidence": list(flag.evidence)} for flag in briefing.translations
+        ],
     }
+
+
+def _refs(refs: tuple[SentenceRef, ...]) -> list[dict[str, Any]]:
+    return [{"article": ref.article_id, "sentence": ref.index} for ref in refs]
 
 
 def _line(line: SummaryLine) -> dict[str, Any]:
     return {
         "text": line.text,
-        "sources": list(sources(line)),
+        "sources": list(sources(line.refs)),
         "outlets": list(line.outlets),
-        "refs": [{"article": ref.article_id, "sentence": ref.index} for ref in line.refs],
+        "refs": _refs(line.refs),
+    }
+
+
+def _event(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "first": event.first,
+        "last": event.last,
+        "expression": event.expression,
+        "sources": list(sources(event.refs)),
+        "refs": _refs(event.refs),
+        "outlets": list(event.outlets),
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "variants": list(entity.variants),
+        "roles": list(entity.roles),
+        "mentions": [{"outlet": outlet, "count": count} for outlet, count in entity.mentions],
+        "refs": _refs(entity.refs),
+    }
+
+
+def _quote(quote: QuoteGroup) -> dict[str, Any]:
+    return {
+        "speaker": quote.speaker,
+        "kind": quote.kind,
+        "text": quote.text,
+        "agreement": quote.agreement,
+        "sources": list(sources(quote.refs)),
+        "refs": _refs(quote.refs),
+        "outlets": list(quote.outlets),
+    }
+
+
+def _figure(group: FigureGroup) -> dict[str, Any]:
+    return {
+        "what": group.what,
+        "disagree": group.disagree,
+        "values": [
+            {
+                # NaN and infinity are not JSON; an odd number is shown as written in "text" instead.
+                "value": value.value if math.isfinite(value.value) else None,
+                "text": value.text,
+                "outlet": value.outlet,
+                "article": value.ref.article_id,
+                "sentence": value.ref.index,
+            }
+            for value in group.values
+        ],
+    }
+
+
+def _copy(link: CopyLink) -> dict[str, Any]:
+    return {
+        "article": link.article_id,
+        "origin": link.origin_id,
+        "similarity": link.similarity,
+        "added": _refs(link.added),
+        "cut": _refs(link.cut),
     }
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from presseschau.model import Article, Briefing, Digest
-from presseschau.render.view import Lookup, all_warnings, citations, count_label, date_label, one_line
+from presseschau.model import Article, Briefing, Digest, SentenceRef
+from presseschau.render import facts as f
+from presseschau.render.view import Citation, Lookup, all_warnings, citations, cite, count_label, date_label, one_line
 
 # Characters that would start emphasis, links, inline HTML, code, strikethrough or a table cell boundary.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -51,15 +52,17 @@ def _briefing(number: int, briefing: Briefing, lookup: Lookup, numbers: dict[str
         "",
     ]
     for line in briefing.summary:
-        cited = []
-        for citation in citations(line, lookup):
-            cited_ids = dict.fromkeys(r.article_id for r in citation.refs if r.article_id in numbers)
-            marks = "".join(f"[^{numbers[article_id]}]" for article_id in cited_ids)
-            cited.append(escape(citation.outlet) + marks)
-        out.append(f"- {escape(line.text)} \\[{', '.join(cited)}\\]")
+        out.append(f"- {escape(line.text)} {_cited(citations(line, lookup), numbers)}")
     if not briefing.summary:
         out.append("- *keine Zusammenfassung*")
-    out += ["", "### Quellen", "", "| Nr. | Titel | Medium | Datum | Pfad |", "|---:|---|---|---|---|"]
+    out.append("")
+    facts = _Facts(briefing, lookup, numbers)
+    for section in f.sections(briefing)[1:-1]:
+        out += [f"### {section.title}", "", *facts.lines(section.key), ""]
+    out += [f"### {f.sections(briefing)[-1].title}", ""]
+    if f.has_copy_facts(briefing):
+        out += [*facts.copies(), ""]
+    out += ["| Nr. | Titel | Medium | Datum | Pfad |", "|---:|---|---|---|---|"]
     for article in lookup.story_articles(story.article_ids):
         out.append(
             f"| {numbers[article.id]} | {escape(article.title)} | {escape(article.outlet)} "
@@ -67,6 +70,107 @@ def _briefing(number: int, briefing: Briefing, lookup: Lookup, numbers: dict[str
         )
     out.append("")
     return out
+
+
+def _outlet(citation: Citation, numbers: dict[str, int]) -> str:
+    """The outlet with a footnote mark per article it is cited from."""
+    cited_ids = dict.fromkeys(r.article_id for r in citation.refs if r.article_id in numbers)
+    return escape(citation.outlet) + "".join(f"[^{numbers[article_id]}]" for article_id in cited_ids)
+
+
+def _cited(cited: tuple[Citation, ...], numbers: dict[str, int]) -> str:
+    return f"\\[{', '.join(_outlet(citation, numbers) for citation in cited)}\\]"
+
+
+class _Facts:
+    """The fact sections of one briefing as Markdown lines, one method per section."""
+
+    def __init__(self, briefing: Briefing, lookup: Lookup, numbers: dict[str, int]) -> None:
+        self.briefing, self.lookup, self.numbers = briefing, lookup, numbers
+
+    def _cite(self, outlets: tuple[str, ...], refs: tuple[SentenceRef, ...]) -> str:
+        return _cited(cite(outlets, refs, self.lookup), self.numbers)
+
+    def _sentence(self, ref: SentenceRef) -> str:
+        return escape(f.sentence_or_ref(ref, self.lookup))
+
+    def lines(self, key: str) -> list[str]:
+        sections = {
+            f.TIMELINE.key: self.timeline,
+            f.ENTITIES.key: self.entities,
+            f.QUOTES.key: self.quotes,
+            f.FIGURES.key: self.figures,
+            f.ONLY_IN.key: self.only_in,
+        }
+        return sections[key]()
+
+    def timeline(self) -> list[str]:
+        out = []
+        # One item per day, its events below it: a day with many events names its date once.
+        for event, again in zip(self.briefing.timeline, f.repeats(self.briefing.timeline), strict=True):
+            said = self._sentence(event.refs[0]) if event.refs else escape(event.expression)
+            if not again:
+                out.append(f"- **{escape(f.when_label(event))}**")
+            out.append(f"  - {said} {self._cite(event.outlets, event.refs)}")
+        return out
+
+    def entities(self) -> list[str]:
+        out = []
+        for title, members in f.entity_groups(self.briefing.entities):
+            out += [f"#### {title}", ""]
+            for entity in members:
+                entry = f"- **{escape(entity.name)}**"
+                if entity.roles:
+                    entry += f" ({', '.join(escape(role) for role in entity.roles)})"
+                if f.other_variants(entity):
+                    entry += f" – auch: {', '.join(escape(v) for v in f.other_variants(entity))}"
+                if entity.mentions:
+                    entry += f" – {escape(f.mentions_label(entity))}"
+                out.append(entry)
+            out.append("")
+        return out[:-1]
+
+    def quotes(self) -> list[str]:
+        out = []
+        for quote in self.briefing.quotes:
+            words = f"„{escape(quote.text)}“" if quote.kind == "direct" else escape(quote.text)
+            meta = f"**{escape(f.speaker_label(quote))}** ({escape(f.quote_label(quote))})"
+            out += [f"> {words}", ">", f"> — {meta} {self._cite(quote.outlets, quote.refs)}", ""]
+        return out[:-1]
+
+    def figures(self) -> list[str]:
+        out = []
+        for group in f.figures_in_order(self.briefing.figures):
+            if group.disagree:
+                values = "; ".join(
+                    f"{', '.join(_outlet(Citation(v.outlet, (v.ref,)), self.numbers) for v in values)}: {escape(text)}"
+                    for text, values in f.readings(group)
+                )
+                out.append(f"- **Abweichung: {escape(group.what)}** — {values}")
+            else:
+                outlets = tuple(v.outlet for v in group.values)
+                cited = self._cite(outlets, tuple(v.ref for v in group.values))
+                out.append(f"- {escape(group.what)}: {escape(f.agreed_value(group))} {cited}")
+        return out
+
+    def only_in(self) -> list[str]:
+        out = []
+        for only in self.briefing.only_in:
+            out.append(f"- **Nur bei {_outlet(Citation(only.outlet, only.refs), self.numbers)}**")
+            claims = f.claims(only, self.lookup)
+            out += [f"  - {self._sentence(refs[0])} {self._cite((only.outlet,), refs)}" for refs in claims]
+        return out
+
+    def copies(self) -> list[str]:
+        out = [escape(f.sources_label(self.briefing)), ""]
+        for link in self.briefing.copies:
+            out.append(f"- {escape(f.copy_label(link, self.lookup))}")
+            out += [f"  - ergänzt: {self._sentence(ref)}" for ref in link.added]
+            out += [f"  - gekürzt: {self._sentence(ref)}" for ref in link.cut]
+        for flag in self.briefing.translations:
+            out.append(f"- {escape(f.translation_label(flag, self.lookup))}")
+            out += [f"  - {escape(evidence)}" for evidence in flag.evidence]
+        return out
 
 
 def _source_note(article: Article) -> str:

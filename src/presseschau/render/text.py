@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -11,8 +12,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from presseschau.model import Article, Briefing, Digest
-from presseschau.render.view import Lookup, all_warnings, citations, count_label, date_label, one_line
+from presseschau.model import Article, Briefing, Digest, SentenceRef
+from presseschau.render import facts as f
+from presseschau.render.view import Lookup, all_warnings, citations, cite, count_label, date_label, one_line
 
 
 def render_text(digest: Digest, *, explain: bool = False, color: bool = False, width: int = 100) -> str:
@@ -66,7 +68,7 @@ def _briefing(number: int, briefing: Briefing, lookup: Lookup, width: int) -> Re
         lines.append(Text("keine Zusammenfassung", style="italic"))
     method = Text(f"{briefing.summarizer}, {briefing.words} Wörter", style="dim")
     articles = lookup.story_articles(story.article_ids)
-    return Group(
+    parts: list[RenderableType] = [
         # A heading that wraps, with the rule below: a rule with a title would cut a long headline to "…".
         Text(f"{number}. {one_line(story.title)}", style="bold"),
         Rule(style="cyan"),
@@ -75,9 +77,125 @@ def _briefing(number: int, briefing: Briefing, lookup: Lookup, width: int) -> Re
         Text.assemble(("Zusammenfassung", "bold"), " (", method, ")"),
         _bullets(lines, "cyan"),
         Text(),
-        Text("Quellen", style="bold"),
-        _sources_table(articles) if width >= TABLE_MIN_WIDTH else _sources_list(articles),
-    )
+    ]
+    for section in f.sections(briefing)[1:-1]:
+        parts += [Text(section.title, style="bold"), _FACTS[section.key](briefing, lookup, width), Text()]
+    parts.append(Text(f.sections(briefing)[-1].title, style="bold"))
+    if f.has_copy_facts(briefing):
+        parts += [_copies(briefing, lookup), Text()]
+    parts.append(_sources_table(articles) if width >= TABLE_MIN_WIDTH else _sources_list(articles))
+    return Group(*parts)
+
+
+def _cited(outlets: tuple[str, ...], refs: tuple[SentenceRef, ...], lookup: Lookup) -> Text:
+    return Text(f"[{', '.join(c.outlet for c in cite(outlets, refs, lookup))}]", style="green")
+
+
+def _timeline(briefing: Briefing, lookup: Lookup, width: int) -> RenderableType:
+    rows: list[tuple[str, Text]] = []
+    for event in briefing.timeline:
+        sentence = f.sentence_or_ref(event.refs[0], lookup) if event.refs else one_line(event.expression)
+        said = Text.assemble(sentence, " ", _cited(event.outlets, event.refs, lookup))
+        if event.first is None:
+            # The expression goes with the sentence, so the date column stays as narrow as a date.
+            rows.append((f"{f.UNCLEAR}:", Text.assemble(f"„{one_line(event.expression)}“ – ", said)))
+        else:
+            rows.append((f.when_label(event), said))
+    if width < TABLE_MIN_WIDTH:
+        return _bullets([Text.assemble((when.rstrip(":") + ":", "bold"), " ", said) for when, said in rows], "cyan")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    # A bullet per event, so several events of one day (whose date is shown once) stay apart.
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for (when, said), again in zip(rows, f.repeats(briefing.timeline), strict=True):
+        grid.add_row("" if again else when, Text("•", style="cyan"), said)
+    return Padding(grid, (0, 0, 0, 1))
+
+
+def _entities(briefing: Briefing, lookup: Lookup, width: int) -> RenderableType:
+    del lookup, width
+    parts: list[RenderableType] = []
+    for title, members in f.entity_groups(briefing.entities):
+        entries = []
+        for entity in members:
+            entry = Text(one_line(entity.name), style="bold")
+            if entity.roles:
+                entry.append(f" ({', '.join(one_line(role) for role in entity.roles)})")
+            if f.other_variants(entity):
+                entry.append(f" – auch: {', '.join(f.other_variants(entity))}", style="dim")
+            if entity.mentions:
+                entry.append(f" – {f.mentions_label(entity)}", style="green")
+            entries.append(entry)
+        parts += [Padding(Text(title, style="italic"), (0, 0, 0, 1)), _bullets(entries, "cyan", indent=2)]
+    return Group(*parts)
+
+
+def _quotes(briefing: Briefing, lookup: Lookup, width: int) -> RenderableType:
+    del width
+    entries = []
+    for quote in briefing.quotes:
+        words = f"„{one_line(quote.text)}“" if quote.kind == "direct" else one_line(quote.text)
+        entries.append(
+            Text.assemble(
+                words,
+                " – ",
+                (f.speaker_label(quote), "bold"),
+                (f" ({f.quote_label(quote)}) ", "dim"),
+                _cited(quote.outlets, quote.refs, lookup),
+            )
+        )
+    return _bullets(entries, "cyan")
+
+
+def _figures(briefing: Briefing, lookup: Lookup, width: int) -> RenderableType:
+    del width
+    entries = []
+    for group in f.figures_in_order(briefing.figures):
+        if group.disagree:
+            entries.append(Text(f.disagreement_label(group), style="bold yellow"))
+            continue
+        outlets = tuple(value.outlet for value in group.values)
+        refs = tuple(value.ref for value in group.values)
+        entries.append(
+            Text.assemble(f"{one_line(group.what)}: {f.agreed_value(group)} ", _cited(outlets, refs, lookup))
+        )
+    return _bullets(entries, "cyan")
+
+
+def _only_in(briefing: Briefing, lookup: Lookup, width: int) -> RenderableType:
+    del width
+    parts: list[RenderableType] = []
+    for only in briefing.only_in:
+        entries = [
+            Text.assemble(f.sentence_or_ref(refs[0], lookup), " ", _cited((only.outlet,), refs, lookup))
+            for refs in f.claims(only, lookup)
+        ]
+        parts.append(Padding(Text(f"Nur bei {only.outlet}", style="italic"), (0, 0, 0, 1)))
+        parts.append(_bullets(entries, "cyan", indent=2))
+    return Group(*parts)
+
+
+_FACTS: dict[str, Callable[[Briefing, Lookup, int], RenderableType]] = {
+    f.TIMELINE.key: _timeline,
+    f.ENTITIES.key: _entities,
+    f.QUOTES.key: _quotes,
+    f.FIGURES.key: _figures,
+    f.ONLY_IN.key: _only_in,
+}
+
+
+def _copies(briefing: Briefing, lookup: Lookup) -> RenderableType:
+    parts: list[RenderableType] = [Text(f.sources_label(briefing))]
+    for link in briefing.copies:
+        parts.append(_bullets([Text(f.copy_label(link, lookup))], "cyan"))
+        # "+" marks what the copy added, "−" what it cut from the origin, as in a diff.
+        parts.append(_bullets([Text(f.sentence_or_ref(ref, lookup)) for ref in link.added], "green", 3, "+"))
+        parts.append(_bullets([Text(f.sentence_or_ref(ref, lookup)) for ref in link.cut], "red", 3, "−"))
+    for flag in briefing.translations:
+        parts.append(_bullets([Text(f.translation_label(flag, lookup), style="yellow")], "cyan"))
+        parts.append(_bullets([Text(one_line(evidence)) for evidence in flag.evidence], "yellow", indent=3))
+    return Group(*parts)
 
 
 TABLE_MIN_WIDTH = 72
@@ -109,13 +227,13 @@ def _sources_list(articles: list[Article]) -> RenderableType:
     return _bullets(entries, "cyan")
 
 
-def _bullets(entries: list[Text], style: str, indent: int = 1) -> RenderableType:
+def _bullets(entries: list[Text], style: str, indent: int = 1, mark: str = "•") -> RenderableType:
     """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
     for entry in entries:
-        grid.add_row(Text("•", style=style), entry)
+        grid.add_row(Text(mark, style=style), entry)
     return Padding(grid, (0, 0, 0, indent))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ UNKNOWN_DATE = "Datum unbekannt"
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One outlet behind a summary line and the sentences (in refs order) where it says so.
+    """One outlet behind a summary line (or a fact) and the sentences (in refs order) where it says so.
 
     ``refs`` is empty when the summarizer named the outlet without a ref: it is shown, never linked.
     """
@@ -56,17 +57,22 @@ class Lookup:
         return [self.articles[i] for i in article_ids if i in self.articles]
 
 
-def citations(line: SummaryLine, lookup: Lookup) -> tuple[Citation, ...]:
-    """The outlets of ``line`` in the summarizer's order, then outlets only its refs name, each once."""
-    by_outlet: dict[str, list[SentenceRef]] = {outlet: [] for outlet in line.outlets}
-    for ref in line.refs:
+def cite(outlets: Iterable[str], refs: Iterable[SentenceRef], lookup: Lookup) -> tuple[Citation, ...]:
+    """``outlets`` in the given order, then outlets only ``refs`` name, each once with its refs."""
+    by_outlet: dict[str, list[SentenceRef]] = {outlet: [] for outlet in outlets}
+    for ref in refs:
         by_outlet.setdefault(lookup.outlet_of(ref), []).append(ref)
     return tuple(Citation(outlet, tuple(refs)) for outlet, refs in by_outlet.items())
 
 
-def sources(line: SummaryLine) -> tuple[str, ...]:
-    """Article ids behind ``line`` in refs order, each once."""
-    return tuple(dict.fromkeys(ref.article_id for ref in line.refs))
+def citations(line: SummaryLine, lookup: Lookup) -> tuple[Citation, ...]:
+    """The outlets of ``line`` in the summarizer's order, then outlets only its refs name, each once."""
+    return cite(line.outlets, line.refs, lookup)
+
+
+def sources(refs: Iterable[SentenceRef]) -> tuple[str, ...]:
+    """Article ids behind ``refs`` in their order, each once."""
+    return tuple(dict.fromkeys(ref.article_id for ref in refs))
 
 
 def count_label(articles: int, outlets: int) -> str:

@@ -1,0 +1,39 @@
+"""MinHash signatures and LSH candidate pairs: the one adapter to datasketch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from datasketch import MinHash, MinHashLSH
+
+# 128 permutations: the standard error of a Jaccard estimate is about 1/sqrt(128) = 0.09, fine for
+# finding candidates (every candidate is verified exactly); a signature is 512 bytes per article in a store.
+NUM_PERM = 128
+
+
+def signature(shingles: Iterable[str], *, num_perm: int = NUM_PERM, seed: int = 1) -> MinHash:
+    """The MinHash signature of a set of shingles. datasketch hashes with SHA-1 and a seeded generator,
+    so the same shingles and seed give the same signature in every process and run."""
+    minhash = MinHash(num_perm=num_perm, seed=seed)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(set(shingles))])
+    return minhash
+
+
+def candidates(signatures: Mapping[str, MinHash], *, threshold: float = 0.5) -> set[tuple[str, str]]:
+    """Pairs (smaller id, larger id) whose estimated Jaccard similarity is likely above ``threshold``.
+
+    LSH misses some pairs near the threshold and proposes some below it: pass a threshold under the one
+    you verify with. Signatures of empty texts are left out (they would all collide). Deterministic:
+    keys are inserted and queried in sorted order.
+    """
+    usable = {key: sig for key, sig in signatures.items() if not sig.is_empty()}
+    if len(usable) < 2:
+        return set()
+    num_perm = next(iter(usable.values())).num_perm
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    pairs: set[tuple[str, str]] = set()
+    for key in sorted(usable):
+        for other in lsh.query(usable[key]):
+            pairs.add((other, key) if other < key else (key, other))
+        lsh.insert(key, usable[key])
+    return pairs
