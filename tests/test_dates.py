@@ -213,3 +213,10 @@ def test_a_weekday_with_its_date_is_one_date(text: str, language: str, expressio
     d = doc(text, published=None if "2023" in text else THU, language=language)
     (found,) = find_times(d)
     assert (d.article.text[found.start : found.end], found.kind, found.first) == (expression, "date", "2023-09-11")
+
+
+def test_boundary_in_a_present_tense_clause_points_forward() -> None:
+    # Published Thursday 2025-03-13: "bleibt bis mindestens Freitag gesperrt" is the coming Friday.
+    d = doc("Der Kai bleibt bis mindestens Freitag gesperrt.", published="2025-03-13")
+    (t,) = [t for t in find_times(d) if "Freitag" in d.article.text[t.start : t.end]]
+    assert t.first == "2025-03-14"

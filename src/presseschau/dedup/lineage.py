@@ -50,6 +50,11 @@ class _Text:
     sentences: tuple[tuple[int, frozenset[str], str], ...]  # (sentence index, word set, normalised text)
 
 
+# Up to this many articles all pairs are compared exactly (≈ 1,200 pairs, a few ms); above it MinHash LSH
+# proposes the pairs to verify.
+EXACT_UP_TO = 50
+
+
 def copies(docs: Sequence[Doc], *, threshold: float = COPY_THRESHOLD) -> tuple[CopyLink, ...]:
     """One CopyLink for every article whose text copies an earlier one, sorted by article id.
 
@@ -66,10 +71,16 @@ def copies(docs: Sequence[Doc], *, threshold: float = COPY_THRESHOLD) -> tuple[C
             texts[doc.article.id] = _text(doc)
     if len(texts) < 2:
         return ()
-    signatures = {key: signature(text.shingles) for key, text in texts.items()}
     rank = {key: i for i, key in enumerate(texts)}  # texts was filled in lineage order
     earlier: dict[str, list[tuple[float, str]]] = {}
-    for a, b in sorted(candidates(signatures, threshold=threshold * LSH_FACTOR)):
+    if len(texts) <= EXACT_UP_TO:
+        # A story-sized set: every pair is checked exactly, which is faster than building signatures.
+        keys = sorted(texts)
+        pairs = {(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]}
+    else:
+        signatures = {key: signature(text.shingles) for key, text in texts.items()}
+        pairs = candidates(signatures, threshold=threshold * LSH_FACTOR)
+    for a, b in sorted(pairs):
         first, second = (a, b) if rank[a] < rank[b] else (b, a)
         shared = len(texts[first].shingles & texts[second].shingles)
         similarity = jaccard(texts[first].shingles, texts[second].shingles)

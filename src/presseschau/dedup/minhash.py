@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported on first use: its LSH module pulls in scipy.integrate (~0.3 s), which a digest of a
+# handful of articles never needs.
 
 # 128 permutations: the standard error of a Jaccard estimate is about 1/sqrt(128) = 0.09, fine for
 # finding candidates (every candidate is verified exactly); a signature is 512 bytes per article in a store.
@@ -14,6 +19,8 @@ NUM_PERM = 128
 def signature(shingles: Iterable[str], *, num_perm: int = NUM_PERM, seed: int = 1) -> MinHash:
     """The MinHash signature of a set of shingles. datasketch hashes with SHA-1 and a seeded generator,
     so the same shingles and seed give the same signature in every process and run."""
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=num_perm, seed=seed)
     minhash.update_batch([s.encode("utf-8") for s in sorted(set(shingles))])
     return minhash
@@ -29,6 +36,8 @@ def candidates(signatures: Mapping[str, MinHash], *, threshold: float = 0.5) -> 
     usable = {key: sig for key, sig in signatures.items() if not sig.is_empty()}
     if len(usable) < 2:
         return set()
+    from datasketch import MinHashLSH
+
     num_perm = next(iter(usable.values())).num_perm
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     pairs: set[tuple[str, str]] = set()

@@ -217,7 +217,10 @@ def _future(doc: Doc, sentence: Sentence, start: int, lang: ModuleType) -> bool:
         if not _has_verb(span, tokens) and 0 <= k < len(clauses):
             span |= set(clauses[k])
     lowered = {words[i].lower() for i in span}
-    return bool(lowered & lang.FUTURE_WORDS) and not lowered & lang.PERFECT_WORDS
+    # "bleibt bis (mindestens) Freitag gesperrt": a boundary ahead of a present-tense clause lies in the future.
+    before = {w.lower() for w in words[max(0, here - 2) : here]}
+    forward = bool(before & getattr(lang, "FORWARD_BOUNDARY_WORDS", frozenset()))
+    return (forward or bool(lowered & lang.FUTURE_WORDS)) and not lowered & lang.PERFECT_WORDS
 
 
 def _has_verb(span: set[int], tokens: tuple[Token, ...]) -> bool:

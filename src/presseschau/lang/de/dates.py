@@ -58,3 +58,6 @@ ANCHOR_NOTE = "{expression} (bezogen auf {anchor})"
 # ... on another article's date (see brief/timeline.py), and how that date is written.
 STORY_ANCHOR_NOTE = "{expression} (bezogen auf {anchor} laut {outlet})"
 DATE_FORMAT = "%d.%m.%Y"
+
+# A boundary word right before a date in a present-tense clause points forward ("bleibt bis Freitag gesperrt").
+FORWARD_BOUNDARY_WORDS = frozenset({"bis"})

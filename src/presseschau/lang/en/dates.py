@@ -46,3 +46,6 @@ PERFECT_WORDS = frozenset({"have", "been"})
 ANCHOR_NOTE = "{expression} (relative to {anchor})"
 STORY_ANCHOR_NOTE = "{expression} (relative to {anchor} per {outlet})"
 DATE_FORMAT = "%Y-%m-%d"
+
+# A boundary word right before a date in a present-tense clause points forward ("bleibt bis Freitag gesperrt").
+FORWARD_BOUNDARY_WORDS = frozenset({"until", "till"})
