@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -144,5 +145,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def run() -> NoReturn:
+    """Console-script entry point: ``main()``, then exit without tearing the interpreter down.
+
+    Freeing the language, tokenizer and tagger models object by object at exit takes ~0.1 s of every run
+    and achieves nothing: output is flushed and files are closed before ``os._exit``.
+    """
+    code = main()
+    with contextlib.suppress(BrokenPipeError):  # the reader has gone (| head): nothing left to deliver
+        sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -40,6 +40,7 @@ from presseschau.dedup.translation import translation_flags
 from presseschau.errors import NothingToDigestError
 from presseschau.ingest import read_inputs
 from presseschau.ingest.duc import read_clusters
+from presseschau.lang import PRIMARY_LANGUAGE
 from presseschau.model import Article, Briefing, Digest, Doc, Skipped, Story
 from presseschau.nlp.analyse import analyse, detect_language, preload
 from presseschau.settings import Settings
@@ -69,19 +70,21 @@ def load_articles(
 
 def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Doc]:
     """Stage 4, in worker processes when it pays; results keep the input order."""
-    # Languages first, in this process: the identifier's model is large, so it is loaded once, not per worker.
-    languages = [detect_language(a) for a in articles]
     workers = settings.workers or min(os.cpu_count() or 1, 2)
     total = sum(len(a.text) for a in articles)
     if workers <= 1 or len(articles) < 2 or total < PARALLEL_MIN_CHARS:
-        return [analyse(a, lang) for a, lang in zip(articles, languages, strict=True)]
-    # Longest first so the workers finish together.
-    order = sorted(range(len(articles)), key=lambda i: -len(articles[i].text))
+        return [analyse(a, detect_language(a)) for a in articles]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-    # Each worker loads the tokenizer and tagger as it starts, in parallel with the others.
+    # The workers start at once and load the tokenizer and tagger of the primary language while this
+    # process identifies the languages (its model is large: loaded once, here, not per worker).
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=preload,
-                             initargs=(tuple(set(languages)),)) as pool:
+                             initargs=((PRIMARY_LANGUAGE,),)) as pool:
+        for _ in range(workers):
+            pool.submit(_ready)
+        languages = [detect_language(a) for a in articles]
+        # Longest first so the workers finish together.
+        order = sorted(range(len(articles)), key=lambda i: -len(articles[i].text))
         results = pool.map(analyse, [articles[i] for i in order], [languages[i] for i in order], chunksize=1)
         warm_up(settings.summarizer)  # overlaps the summarizer's imports with the workers
         done = list(results)
@@ -89,6 +92,10 @@ def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Doc]:
     for i, doc in zip(order, done, strict=True):
         docs[i] = doc
     return [d for d in docs if d is not None]
+
+
+def _ready() -> None:
+    """A no-op task: submitting it makes the pool start a worker (which runs its initializer) right away."""
 
 
 def digest(paths: Sequence[str], settings: Settings | None = None, *, stdin: TextIO | None = None) -> Digest:

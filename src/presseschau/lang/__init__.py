@@ -6,6 +6,8 @@ from importlib import import_module
 from types import ModuleType
 
 SUPPORTED = ("de", "en")
+PRIMARY_LANGUAGE = "de"
+"""The language whose models are loaded before any article is read: Presseschau is German-first."""
 """Languages with full analysis (SoMaJo sentences/tokens, lemmas, tags); others take a basic path."""
 
 
