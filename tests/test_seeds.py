@@ -69,3 +69,39 @@ def test_no_removed_line_appears_in_any_article_text_or_summary() -> None:
                 assert text not in article.text
     summary = " ".join(line.text for line in result.briefings[0].summary)
     assert "Foto:" not in summary and "Copyright" not in summary
+
+
+def _text(result: Digest, ref: object) -> str:
+    doc = result.doc(ref.article_id)  # type: ignore[attr-defined]
+    return doc.text_of(doc.sentences[ref.index])  # type: ignore[attr-defined]
+
+
+def test_timeline_places_departure_arrival_and_meeting() -> None:
+    result = _digest()
+    events = result.briefings[0].timeline
+    def on(day: str, pattern: str) -> bool:
+        return any(e.first == day and any(re.search(pattern, _text(result, r)) for r in e.refs) for e in events)
+    assert on("2023-09-11", r"Zug"), "departure by train on Monday 11 Sept"
+    assert on("2023-09-12", r"angekommen|eingereist"), "arrival on Tuesday 12 Sept"
+    assert on("2023-09-13", r"Wostotschny|Kosmodrom"), "meeting at Vostochny on Wednesday 13 Sept"
+
+
+def test_entities_are_merged_with_roles() -> None:
+    entities = {e.name: e for e in _digest().briefings[0].entities}
+    for name in ("Kim Jong Un", "Wladimir Putin", "Dmitri Peskow", "Wostotschny", "Wladiwostok"):
+        assert name in entities, sorted(entities)
+    assert {"Kim Jong-un", "Kim"} <= set(entities["Kim Jong Un"].variants)
+    assert "Kremlsprecher" in entities["Dmitri Peskow"].roles
+    assert len(entities["Wostotschny"].variants) >= 3
+
+
+def test_quotes_of_peskow_and_putin_are_attributed() -> None:
+    speakers = {q.speaker for q in _digest().briefings[0].quotes if q.speaker}
+    assert any("Peskow" in s for s in speakers)
+    assert any("Putin" in s for s in speakers)
+
+
+def test_missile_range_is_a_figure_reported_by_two_outlets() -> None:
+    groups = [g for g in _digest().briefings[0].figures if g.values and g.values[0].value == 650]
+    assert len(groups) == 1 and not groups[0].disagree
+    assert len({v.outlet for v in groups[0].values}) == 2
