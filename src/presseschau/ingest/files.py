@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import TextIO
 
 from presseschau.ingest.encoding import NotTextError, as_text, decode
+from presseschau.ingest.feeds import FEED_EXTENSIONS, looks_like_feed, parse_feed
 from presseschau.ingest.formats import EXTENSIONS, FORMATS, Parsed, parse, sniff
 from presseschau.model import Skipped
 
 STDIN_SOURCE = "<stdin>"
 _MB = 1024 * 1024
+_FEED = "feed"  # the format of files read by feedparser rather than decoded here
+_READABLE = {**FORMATS, **dict.fromkeys(FEED_EXTENSIONS, _FEED)}
+_KINDS = f"{EXTENSIONS} files or {'/'.join(FEED_EXTENSIONS)} feeds"  # for messages
 
 
 def read_path(given: str, max_file_bytes: int) -> Parsed:
@@ -32,7 +36,7 @@ def read_path(given: str, max_file_bytes: int) -> Parsed:
 
 
 def read_stdin(stdin: TextIO | None, max_file_bytes: int) -> Parsed:
-    """The article(s) on standard input: JSON, JSON Lines or plain text, told apart by content."""
+    """The article(s) on standard input: a feed, JSON, JSON Lines or plain text, told apart by content."""
     stream = stdin if stdin is not None else sys.stdin
     if stream is None:
         return _skip(STDIN_SOURCE, "no standard input is available")
@@ -42,11 +46,17 @@ def read_stdin(stdin: TextIO | None, max_file_bytes: int) -> Parsed:
             data = buffer.read(max_file_bytes + 1)
             if len(data) > max_file_bytes:
                 return _skip(STDIN_SOURCE, _too_large("input", None, max_file_bytes))
+            if looks_like_feed(data):
+                return parse_feed(data, source=STDIN_SOURCE)
             text, encoding = decode(data)
         else:
             raw_text = stream.read(max_file_bytes + 1)
             if len(raw_text.encode("utf-8")) > max_file_bytes:
                 return _skip(STDIN_SOURCE, _too_large("input", None, max_file_bytes))
+            if looks_like_feed(raw_text[:2048].encode("utf-8", "replace")):
+                # Already text: its charset wins over the document's XML declaration.
+                return parse_feed(raw_text.encode("utf-8"), source=STDIN_SOURCE,
+                                  content_type="application/xml; charset=utf-8")
             text, encoding = as_text(raw_text), getattr(stream, "encoding", None) or "utf-8"
     except NotTextError as exc:
         return _skip(STDIN_SOURCE, str(exc))
@@ -59,10 +69,10 @@ def read_stdin(stdin: TextIO | None, max_file_bytes: int) -> Parsed:
 
 def _read_named_file(given: str, path: Path, max_file_bytes: int) -> Parsed:
     suffix = path.suffix.lower()
-    if suffix not in FORMATS:
+    if suffix not in _READABLE:
         kind = f"file type {suffix!r}" if suffix else "a file without an extension"
-        return _skip(given, f"unsupported {kind}; Presseschau reads {EXTENSIONS} files")
-    return _read_file(given, path, FORMATS[suffix], max_file_bytes)
+        return _skip(given, f"unsupported {kind}; Presseschau reads {_KINDS}")
+    return _read_file(given, path, _READABLE[suffix], max_file_bytes)
 
 
 def _read_folder(given: str, folder: Path, max_file_bytes: int) -> Parsed:
@@ -76,7 +86,7 @@ def _read_folder(given: str, folder: Path, max_file_bytes: int) -> Parsed:
             if name.startswith("."):
                 continue
             file = Path(root, name)
-            if file.suffix.lower() in FORMATS:
+            if file.suffix.lower() in _READABLE:
                 found.append((file.relative_to(folder).parts, file))
             else:
                 others.append(name)
@@ -84,9 +94,9 @@ def _read_folder(given: str, folder: Path, max_file_bytes: int) -> Parsed:
                                  f"cannot read folder: {_os_reason(e)}") for e in errors]
     if not found and not errors:
         hint = f" (it has {len(others)} other file(s), e.g. {sorted(others)[0]})" if others else ""
-        skipped.append(Skipped(given, "ingest", f"folder contains no {EXTENSIONS} files{hint}"))
+        skipped.append(Skipped(given, "ingest", f"folder contains no {_KINDS}{hint}"))
     for parts, file in sorted(found):
-        more_raws, more_skipped = _read_file(os.path.join(given, *parts), file, FORMATS[file.suffix.lower()],
+        more_raws, more_skipped = _read_file(os.path.join(given, *parts), file, _READABLE[file.suffix.lower()],
                                              max_file_bytes)
         raws += more_raws
         skipped += more_skipped
@@ -110,6 +120,8 @@ def _read_file(source: str, path: Path, fmt: str, max_file_bytes: int) -> Parsed
         return _skip(source, _too_large("file", len(data), max_file_bytes))
     if not data:
         return _skip(source, "empty file")
+    if fmt == _FEED:  # XML declares its own encoding, which feedparser honours
+        return parse_feed(data, source=source)
     try:
         text, encoding = decode(data)
     except NotTextError as exc:
