@@ -30,6 +30,7 @@ from presseschau.store import STORES, AddResult, ArticleFeatures, SqliteStore, S
 from presseschau.store.base import article_from_json
 from presseschau.store.migrations import latest
 
+pytest_plugins = ["pg_server"]  # the session's PostgreSQL server, shared with test_store_postgres.py
 BATCH = 50  # articles per transaction in the crash test, as the coming `ingest` commits them
 _SPAWN = multiprocessing.get_context("spawn")  # children start clean: no copied SQLite handles
 
@@ -54,19 +55,18 @@ def features_of(articles: list[Article]) -> dict[str, ArticleFeatures]:
     return {a.id: ArticleFeatures(a.id.encode() * 8, {"radweg": 2, "stadtrat": 1}, ("Mai",)) for a in articles}
 
 
-def _location(name: str, tmp_path: Path) -> str:
-    if name == "sqlite":
-        return str(tmp_path / "store.db")
-    # Server backends run against an empty test database named by the environment, else are skipped.
-    url = os.environ.get(f"PRESSESCHAU_TEST_{name.upper()}_URL")
-    if not url:
-        pytest.skip(f"set PRESSESCHAU_TEST_{name.upper()}_URL to test the {name} store")
-    return url
+# One run per backend class: "postgres" and "postgresql" name the same store.
+BACKENDS = sorted(min(name for name, cls in STORES.items() if cls is kind) for kind in set(STORES.values()))
+# Server backends: the fixture giving each test an empty store on the session's server (or on the one
+# PRESSESCHAU_TEST_<NAME>_URL names); it skips with the reason when there is neither.
+SERVERS = {"postgres": "postgres_url"}
 
 
-@pytest.fixture(params=sorted(STORES))
+@pytest.fixture(params=BACKENDS)
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return _location(request.param, tmp_path)
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue(SERVERS[request.param]))
 
 
 @pytest.fixture
@@ -390,5 +390,5 @@ def test_open_store_picks_location_and_backend(tmp_path: Path, monkeypatch: pyte
         store.add_articles([article(1)])
     with open_store(f"sqlite://{tmp_path}/eigen.db") as store, open_store(":memory:") as private:
         assert store.has_article(article(1).id) and not private.has_article(article(1).id)
-    with pytest.raises(UnknownBackendError, match="choose one of: sqlite"):
+    with pytest.raises(UnknownBackendError, match="choose one of: postgres, postgresql, sqlite"):
         open_store("mysql://localhost/presse")

@@ -88,3 +88,21 @@ class NotInStoreError(StoreError):
                 else "add it with `presseschau ingest PATH`")
         super().__init__(f"no {kind} {item!r} in the store {path}; {hint}")
         self.kind, self.item, self.path = kind, item, path
+
+
+class StoreUnreachableError(StoreError):
+    """The store's database server cannot be reached or dropped the connection."""
+
+    def __init__(self, url: str, detail: str) -> None:
+        super().__init__(f"cannot reach the PostgreSQL store {url} ({detail}); start the server or correct host, "
+                         "port, user, password and database in the URL, or use --db PATH for a SQLite file")
+        self.url = url
+
+
+class StoreDriverMissingError(StoreError):
+    """A PostgreSQL URL was given, but the psycopg driver is not installed."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"the PostgreSQL store {url} needs the psycopg driver; install it with "
+                         "pip install 'presseschau[postgres]', or use --db PATH for a SQLite file")
+        self.url = url

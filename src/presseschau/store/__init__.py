@@ -9,13 +9,15 @@ from urllib.parse import unquote
 
 from presseschau.errors import UnknownBackendError
 from presseschau.store.base import AddResult, ArticleFeatures, Store, StoredArticle, StoryRecord
+from presseschau.store.postgres import PostgresStore
 from presseschau.store.sqlite import SqliteStore
 
 # Backend name -> class; a URL's scheme picks one ("sqlite:///path"), a plain path means "sqlite".
-STORES: dict[str, type[Store]] = {"sqlite": SqliteStore}
+# "postgresql://user@host:port/db" (libpq's spelling) and "postgres://..." both name the PostgreSQL store.
+STORES: dict[str, type[Store]] = {"sqlite": SqliteStore, "postgres": PostgresStore, "postgresql": PostgresStore}
 
-__all__ = ["STORES", "AddResult", "ArticleFeatures", "SqliteStore", "Store", "StoredArticle", "StoryRecord",
-           "default_location", "open_store"]
+__all__ = ["STORES", "AddResult", "ArticleFeatures", "PostgresStore", "SqliteStore", "Store", "StoredArticle",
+           "StoryRecord", "default_location", "open_store"]
 
 
 def default_location() -> Path:
