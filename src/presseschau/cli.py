@@ -44,8 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("digest", help="group articles into stories and write a cited briefing per story",
                        description="Read articles (files, folders, - for stdin), group them into stories "
                                    "and write a briefing for each.")
-    d.add_argument("paths", nargs="+", metavar="PATH",
-                   help=".txt/.md/.html/.htm/.json/.jsonl files, folders (recursive), or - for stdin")
+    d.add_argument("paths", nargs="*", metavar="PATH",
+                   help=".txt/.md/.html/.htm/.json/.jsonl/.rss/.atom files, folders (recursive), feed URLs, or - "
+                        "for stdin; leave out with --story/--since to brief stories from the store")
+    d.add_argument("--story", action="append", metavar="ID", help="brief this story from the store (repeatable)")
+    d.add_argument("--since", metavar="DATE", help="brief every story of the store seen since DATE (YYYY-MM-DD)")
+    d.add_argument("--db", metavar="PATH", help="the store for --story/--since (default: the user data dir)")
     d.add_argument("--words", type=_positive_int, default=None, help="word budget per summary (default 120)")
     d.add_argument("--format", "-f", choices=sorted(FORMATS), default="text", help="output format (default text)")
     d.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -55,6 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core, max 2)")
     d.add_argument("--config", metavar="TOML", help="settings file; it overrides only the keys it sets")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+
+    i = sub.add_parser("ingest", help="add articles to the store and to its stories",
+                       description="Read articles (files, folders, feeds, feed URLs, - for stdin) into the store; "
+                                   "each joins a story. Ingesting the same article twice adds nothing.")
+    i.add_argument("paths", nargs="+", metavar="PATH|FEED")
+    i.add_argument("--db", metavar="PATH", help="store file or postgresql:// URL (default: the user data dir)")
+    i.add_argument("--max-size", metavar="SIZE", help="skip files larger than SIZE (default 5MB)")
+    i.add_argument("--offline", action="store_true", help="never fetch feed URLs (they are skipped with a reason)")
+    i.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    st = sub.add_parser("stories", help="list the stories in the store")
+    st.add_argument("--db", metavar="PATH", help="store file or postgresql:// URL (default: the user data dir)")
+    st.add_argument("--since", metavar="DATE", help="stories seen on or after DATE")
+    st.add_argument("--until", metavar="DATE", help="stories seen on or before DATE")
+    st.add_argument("--outlet", metavar="NAME", help="stories with an article from this outlet")
+    st.add_argument("--text", metavar="WORDS", help="stories whose articles contain these words")
+    st.add_argument("--limit", type=_positive_int, default=None, help="at most N stories")
+    st.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    x = sub.add_parser("export", help="write every article of the store as JSON Lines (with its story id)")
+    x.add_argument("--db", metavar="PATH", help="store file or postgresql:// URL (default: the user data dir)")
+    x.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     e = sub.add_parser("eval", help="evaluate summaries and summarizers (ROUGE, benchmark runs)")
     esub = e.add_subparsers(dest="eval_command", required=True, parser_class=_Parser)
@@ -100,7 +124,18 @@ def _digest(args: argparse.Namespace) -> int:
         changes["workers"] = args.workers
     if changes:
         settings = settings.replace(**changes)
-    result = digest(args.paths, settings, stdin=sys.stdin)
+    if args.story or args.since:
+        from presseschau.corpus import brief_from_store
+        from presseschau.store import open_store
+
+        if args.paths:
+            raise UsageError("give either PATHs or --story/--since (which read the store), not both")
+        with open_store(args.db) as store:
+            result = brief_from_store(store, settings, story_ids=args.story or (), since=args.since)
+    elif not args.paths:
+        raise UsageError("give at least one PATH (file, folder, feed or -), or --story ID / --since DATE")
+    else:
+        result = digest(args.paths, settings, stdin=sys.stdin)
     for skipped in result.skipped:
         print(f"presseschau: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for warning in result.warnings:
@@ -124,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "digest":
             return _digest(args)
+        if args.command in ("ingest", "stories", "export"):
+            from presseschau import cli_store
+
+            return cli_store.run(args)
         if args.command == "eval":
             from presseschau import cli_eval
 

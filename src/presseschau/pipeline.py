@@ -108,12 +108,12 @@ def digest(paths: Sequence[str], settings: Settings | None = None, *, stdin: Tex
     warnings = [w for d in docs for w in d.warnings]
     stories = group(docs, threshold=settings.story_threshold, window_days=settings.story_window_days)
     by_id = {d.article.id: d for d in docs}
-    briefings = tuple(_brief(story, [by_id[a] for a in story.article_ids], settings) for story in stories)
+    briefings = tuple(brief_story(story, [by_id[a] for a in story.article_ids], settings) for story in stories)
     return Digest(articles=tuple(articles), docs=tuple(docs), briefings=briefings, skipped=tuple(skipped),
                   warnings=tuple(warnings))
 
 
-def _brief(story: Story, docs: Sequence[Doc], settings: Settings) -> Briefing:
+def brief_story(story: Story, docs: Sequence[Doc], settings: Settings) -> Briefing:
     """Stage 6 for one story: wire-copy lineage and translation flags first, then the briefing."""
     links = copies(docs)
     return brief(story, docs, words=settings.words, summarizer=settings.summarizer, copies=links,
