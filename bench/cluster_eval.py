@@ -5,9 +5,10 @@
 * grids: F1 along each setting around the defaults, and cohesion share x prior for several centroid sizes.
 * held out: the events split in halves (d100a-d114e, d115f-d129j); on one half the grid point with the best F1
   averaged over its neighbours is chosen, then scored on the other half; both ways.
-* throughput: the fast path (FastFeatures + MinHash signature) and the clusterer over a synthetic German stream
-  built from the 10kGNAD test texts (each copied with perturbations: sentences dropped and shuffled, words
-  cut), ARTICLES_PER_DAY a day with the live 7-day window; memory as active stories and saved state size.
+* throughput: the fast path (FastFeatures + MinHash signature) and the clusterer (live defaults, 7-day window)
+  over two synthetic German streams from the 10kGNAD test texts, ARTICLES_PER_DAY a day: each text as an event
+  run by N outlets within three days (copies perturbed: sentences dropped and swapped, words cut), and articles
+  mixed from random sentences (many more distinct stories); memory as active stories and saved state size.
 * seeds: the five seed articles (one event) among the 10kGNAD articles should make one story.
 
 Usage: python bench/cluster_eval.py [--quick] [--copies N]   (DUC ../shared/bench/duc2003, 10kGNAD
@@ -147,28 +148,41 @@ def perturbed(text: str, rng: random.Random) -> str:
 
 
 def stream(texts: list[str], copies: int) -> list[Article]:
+    """Each text becomes an event on a random day of the stream, run by ``copies`` outlets within three days
+    (the first copy as written, the others perturbed), about ARTICLES_PER_DAY a day, in publication order."""
     rng = random.Random(7)
-    articles = []
+    days = max(1, len(texts) * copies // ARTICLES_PER_DAY)
     start = date(2025, 3, 1)
-    order = [(k, i) for k in range(copies) for i in range(len(texts))]
-    rng.shuffle(order)
-    for n, (k, i) in enumerate(order):
-        text = texts[i] if k == 0 else perturbed(texts[i], rng)
-        day = (start + timedelta(days=n // ARTICLES_PER_DAY)).isoformat()
-        title = " ".join(text.split()[:8])
-        articles.append(Article(id=f"g{n:07d}", source="10kgnad", title=title, text=text, outlet=f"o{k}",
-                                outlet_from="metadata", published=day, published_from="metadata", url=None,
-                                format="txt", language="de"))
+    dated = []
+    for i, text in enumerate(texts):
+        event = rng.randrange(days)
+        for k in range(copies):
+            dated.append((event + rng.randrange(3), rng.random(), k, i, text if k == 0 else perturbed(text, rng)))
+    articles = []
+    for n, (day, _, k, _, text) in enumerate(sorted(dated)):
+        published = (start + timedelta(days=day)).isoformat()
+        articles.append(Article(id=f"g{n:07d}", source="10kgnad", title=" ".join(text.split()[:8]), text=text,
+                                outlet=f"o{k}", outlet_from="metadata", published=published,
+                                published_from="metadata", url=None, format="txt", language="de"))
     return articles
 
 
-def throughput(path: Path, copies: int) -> None:
-    texts = gnad_texts(path)
-    articles = stream(texts, copies)
-    start = time.perf_counter()
-    warm_up("de")
-    print(f"\nsynthetic German stream: {len(articles)} articles ({len(texts)} 10kGNAD texts x {copies}), "
-          f"{ARTICLES_PER_DAY}/day; simplemma German dictionary load {time.perf_counter() - start:.2f} s")
+def mixed(texts: list[str], count: int) -> list[Article]:
+    """``count`` articles of eight sentences drawn from random texts: far more distinct stories for the index."""
+    rng = random.Random(3)
+    sentences = [s for text in texts for s in text.replace(". ", ".\n").splitlines() if len(s) > 40]
+    start = date(2025, 3, 1)
+    out = []
+    for n in range(count):
+        text = " ".join(rng.sample(sentences, 8))
+        day = (start + timedelta(days=n // ARTICLES_PER_DAY)).isoformat()
+        out.append(Article(id=f"m{n:07d}", source="10kgnad", title=" ".join(text.split()[:8]), text=text, outlet="o",
+                           outlet_from="metadata", published=day, published_from="metadata", url=None, format="txt",
+                           language="de"))
+    return out
+
+
+def throughput(name: str, articles: list[Article]) -> None:
     features, fast_s, sig_s = [], 0.0, 0.0
     for article in articles:
         t0 = time.perf_counter()
@@ -189,10 +203,11 @@ def throughput(path: Path, copies: int) -> None:
     n = len(articles)
     state = json.dumps(clusterer.state(), ensure_ascii=False)
     active = clusterer.active()
+    print(f"\n{name}: {n} articles, {ARTICLES_PER_DAY}/day, window {clusterer.window_days:g} days")
     print(f"  FastFeatures {fast_s / n * 1e3:.2f} ms/article, signature (shingles + MinHash) {sig_s / n * 1e3:.2f} "
           f"ms/article, clustering {cluster_s / n * 1e3:.3f} ms/article (of it merge rounds {merge_s / n * 1e3:.3f})")
     print(f"  -> {n / (fast_s + sig_s + cluster_s):.0f} articles/s on one core; at the end {len(active)} active "
-          f"stories ({sum(active.values())} articles in the window), state {len(state) / 1e6:.1f} MB as JSON")
+          f"stories holding {sum(active.values())} articles, state {len(state) / 1e6:.1f} MB as JSON")
 
 
 def seeds(path: Path, gnad: Path) -> None:
@@ -225,7 +240,12 @@ def main() -> None:
     if not args.quick:
         grids(items)
         held_out(items)
-    throughput(SHARED / "bench" / "10kgnad" / "test.csv", args.copies)
+    texts = gnad_texts(SHARED / "bench" / "10kgnad" / "test.csv")
+    start = time.perf_counter()
+    warm_up("de")
+    print(f"\nsimplemma's German dictionary loads in {time.perf_counter() - start:.2f} s (first use)")
+    throughput(f"10kGNAD texts x {args.copies} outlets", stream(texts, args.copies))
+    throughput("10kGNAD sentences mixed into distinct articles", mixed(texts, len(texts) * args.copies))
     seeds(SHARED / "seeds", SHARED / "bench" / "10kgnad" / "test.csv")
 
 
