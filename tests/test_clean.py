@@ -59,10 +59,10 @@ def test_a_dateline_lead_stays_in_the_body_and_lends_its_first_sentence() -> Non
 
 
 def test_header_line_with_date_and_copyright_gives_published_and_outlet() -> None:
-    text = (" date 2023-09 Quelle: (c) Copyright Thomson Reuters 2023. Click For Restrictions - "
+    text = (" date 2024-05 Quelle: (c) Copyright Thomson Reuters 2024. Click For Restrictions - "
             "https://agentur.example/copyright.html\n\nHaushalt beschlossen\n" + BODY)
     article = cleaned(text)
-    assert (article.published, article.published_from) == ("2023-09", "header")
+    assert (article.published, article.published_from) == ("2024-05", "header")
     assert (article.outlet, article.outlet_from) == ("Reuters", "header")
     assert article.title == "Haushalt beschlossen"
     assert [r.rule for r in article.removed] == ["header"]
