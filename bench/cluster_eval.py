@@ -69,6 +69,7 @@ def grids(items: list[Item]) -> None:
     lines = {
         "threshold": [0.0, 0.05, 0.08, 0.1, 0.12, 0.15],
         "cohesion_share": [0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8],
+        "cohesion_cap": [0.2, 0.25, 0.3, 0.35, 0.4, 1.0],
         "cohesion_prior": [0.0, 0.1, 0.15, 0.2, 0.25, 0.3],
         "story_terms": [20, 30, 40, 50, 60, 80, 150, 400],
         "name_share": [0.0, 0.05, 0.1, 0.2, 0.3],
@@ -87,6 +88,11 @@ def grids(items: list[Item]) -> None:
             row = [f1(items, story_terms=terms, cohesion_share=share, cohesion_prior=p)[0]
                    for p in GRID["cohesion_prior"]]
             print(f"    {share:<5}" + "".join(f"  {v:.3f}" for v in row))
+    caps = [0.2, 0.25, 0.3, 0.35, 0.4, 1.0]
+    print("\ncohesion share (rows) x cap (columns):\n         " + "  ".join(f"{c:>5}" for c in caps))
+    for share in [0.45, *GRID["cohesion_share"], 0.8]:
+        row = [f1(items, cohesion_share=share, cohesion_cap=c)[0] for c in caps]
+        print(f"    {share:<5}" + "".join(f"  {v:.3f}" for v in row))
 
 
 def calibrate(items: list[Item]) -> tuple[dict[str, Any], float, float]:

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
 # Defaults calibrated on DUC 2003 (324 distinct documents in 30 events, in publication order, no time window:
-# its events span up to four years). bench/cluster_eval.py prints the grids; BCubed F1 there:
-# - COHESION_SHARE x COHESION_PRIOR (STORY_TERMS 40, THRESHOLD 0.08, NAME_SHARE 0): 0.957-0.978 for shares
-#   0.5-0.65 and priors 0.1-0.2 (0.976 at the chosen point); prior 0.25 drops to 0.94-0.96, share 0.7 to 0.94.
-# - STORY_TERMS with the chosen cohesion: 30: 0.973, 40: 0.976, 50: 0.970, 60: 0.965, 80: 0.928, 200: ~0.95.
-# - THRESHOLD: 0.00-0.05: 0.969, 0.08: 0.982, 0.10: 0.967, 0.12: 0.967, 0.15: 0.945 (with NAME_SHARE 0.05).
-# - NAME_SHARE: 0: 0.976, 0.05: 0.982, 0.1: 0.975, 0.2: 0.967, 0.3: 0.943.
-# Held out (calibrated on one half of the events, scored on the other): see docs/BENCHMARKS.md.
+# its events span up to four years); bench/cluster_eval.py prints every grid. BCubed F1 along each setting:
+# - THRESHOLD: 0-0.05: 0.966, 0.08: 0.989, 0.1: 0.976, 0.12: 0.976, 0.15: 0.952. 0.08 is a spike (its
+#   neighbourhood in the 900-point grid averages 0.969, worst 0.918); 0.12 is on a plateau (0.973, worst 0.955).
+# - COHESION_SHARE x COHESION_CAP: cap 0.3: shares 0.5-0.7 give 0.973-0.976, 0.8: 0.972; cap 0.35: 0.973-0.978;
+#   no cap: 0.969-0.978 for 0.45-0.7. Share 0 (threshold alone): 0.956.
+# - COHESION_PRIOR: 0: 0.979, 0.1: 0.976, 0.15: 0.976, 0.2: 0.972, 0.25: 0.949, 0.3: 0.933.
+# - NAME_SHARE: 0: 0.977, 0.05: 0.976, 0.1: 0.973, 0.2: 0.964, 0.3: 0.963.
+# Held out (best neighbourhood on 15 events, scored on the other 15): 0.952 and 0.985 (defaults: 0.960, 0.995).
 THRESHOLD = 0.12  # no article joins a story below this similarity, however loose the story
-# 0.45 rather than DUC's best 0.6 (BCubed F1 0.976 -> 0.973): agency copies join a story at similarity ~0.8 and
-# raise its cohesion so far that, at 0.6, the other outlets' own reports of the same event (and machine
-# translations) start stories of their own — as in examples/hafenbrand (tests/test_cli_store.py).
-COHESION_SHARE = 0.45  # ... nor below this share of the story's cohesion (mean similarity of its joins)
-COHESION_PRIOR = 0.1  # cohesion of a one-article story, counted as one join: 0.55 x 0.15 = 0.0825
+COHESION_SHARE = 0.65  # ... nor below this share of the story's cohesion (mean similarity of its joins)
+COHESION_PRIOR = 0.1  # cohesion of a one-article story, counted as one join
+# A join counts at most this much towards cohesion. Agency copies join at ~0.6-0.9; uncapped, they raised a
+# story's bar so far that other outlets' own reports of the same event (0.18-0.25 in examples/hafenbrand, a
+# machine translation among them) started stories of their own. Capped, the bar never exceeds 0.65 x 0.3.
+COHESION_CAP = 0.3
 NAME_SHARE = 0.05
 # Not calibrated: DUC has no headlines. A tenth keeps headline wording from outweighing the body's.
 TITLE_SHARE = 0.1
@@ -31,18 +33,17 @@ TITLE_SHARE = 0.1
 # above THRESHOLD). On DUC 2003 only one fragment qualifies: 0.8 merges it (0.983), 1.0-1.5 leave it (0.982),
 # 0.6 also merges two flood events (0.966). 1.0: a story merges as if it were one article as typical as the rest.
 MERGE_SHARE = 1.0
-# Articles between two merge rounds: a round compares only the stories changed since the last one, so the cost
-# per article stays the same for any value; at 300 articles/s, 1,000 keeps the lag about three seconds.
+# Articles between merge rounds (a round costs the same per article for any value; 1,000 = 3 s at 300/s).
 MERGE_EVERY = 1000
 # Live news: a story takes new articles while its latest is at most a week older (settings.story_window_days).
 WINDOW_DAYS = 7.0
-# A story centroid keeps only its STORY_TERMS heaviest terms (sum of 1 + log tf, times IDF). Besides bounding
-# memory and the cost of a cosine, it helped most of all on DUC (see above): the light tail of many articles'
-# incidental words makes unrelated stories look alike.
+# A story centroid keeps its STORY_TERMS heaviest terms (sum of 1 + log tf, times IDF): it bounds memory and
+# cost, and the light tail of incidental words made unrelated stories look alike (DUC F1 at 20, 30, 40, 50, 60,
+# 80, 150, 400 terms: 0.958, 0.968, 0.976, 0.977, 0.972, 0.956, 0.956, 0.914).
 STORY_TERMS = 40
 # Candidates come from the postings of the article's QUERY_TERMS heaviest terms; the CANDIDATES stories sharing
-# most of that weight get the full similarity. On DUC, 20 terms lose nothing against 50 (10: 0.975, 5: 0.954);
-# 3-50 candidates give the same result.
+# most of that weight get the full similarity. DUC F1 for 5, 10, 20, 50 terms: 0.971, 0.976, 0.976, 0.976; for
+# 1, 3, 10, 50 candidates: 0.978, 0.976, 0.976, 0.976.
 QUERY_TERMS = 20
 CANDIDATES = 5
 # A term in more active stories than this points at no story in particular: its postings are not read.
@@ -70,29 +71,26 @@ class StoryFeatures(Protocol):
     def title(self) -> Sequence[str]: ...
 
 
-@dataclass(slots=True)
+@dataclasses.dataclass(slots=True)
 class _Story:
     id: str
     born: tuple[int, str]  # (day, article id) of the first article: the older story survives a merge
     first: int | None  # earliest and latest publication day (date ordinals) of its articles
     last: int | None
     size: int = 0
-    terms: dict[str, float] = field(default_factory=dict)  # term -> sum of 1 + log(tf) over its articles
-    names: dict[str, int] = field(default_factory=dict)  # name -> articles naming it
-    title: dict[str, int] = field(default_factory=dict)  # headline term -> articles with it in the headline
+    terms: dict[str, float] = dataclasses.field(default_factory=dict)  # term -> sum of 1 + log(tf) over its articles
+    names: dict[str, int] = dataclasses.field(default_factory=dict)  # name -> articles naming it
+    title: dict[str, int] = dataclasses.field(default_factory=dict)  # headline term -> articles with it in the headline
     joined: float = 0.0  # sum of the similarities at which later articles (or merged stories) joined it
     joins: int = 0
     norms: tuple[float, float, float] = (0.0, 0.0, 0.0)  # cached IDF-weighted lengths of terms, names, title
     norm_at: int = -1  # ... valid for this many documents seen
 
 
-@dataclass(slots=True)
+@dataclasses.dataclass(slots=True)
 class _Vector:
-    """Weights of lemmas, names and headline terms with the lengths of their IDF-weighted vectors.
-
-    An article's weights carry their IDF; a story centroid's are raw sums (``raw``), weighted only where a
-    cosine meets a shared key, so with its lengths cached a comparison costs one pass over the shorter side.
-    """
+    """Weights of lemmas, names and headline terms, and the lengths of the IDF-weighted vectors. An article's
+    weights carry their IDF; a centroid's are raw sums (``raw``), weighted where a cosine meets a shared key."""
 
     terms: Mapping[str, float]
     names: Mapping[str, float]
@@ -105,31 +103,25 @@ class StoryClusterer:
     """Single-pass story clustering in publication order with stable story ids.
 
     ``add`` compares an article with the active stories (latest article within ``window_days``) that share its
-    heaviest terms, found through an inverted index. Similarity mixes the TF-IDF cosine of lemmas against the
-    story centroid (IDF from the document frequencies seen so far) with the cosines of names and of headline
-    terms. The article joins the most similar story it is close enough to: at least ``threshold``, and at least
-    ``cohesion_share`` of the story's cohesion, the mean similarity at which its articles joined it (a
-    tight event story asks more of a newcomer than a loose running topic). Otherwise it starts a story whose id
-    derives from its own id. ``merge`` joins stories that grew together; the older keeps its id. ``state`` and
-    ``from_state`` save and restore everything as JSON-able data; a restored clusterer continues exactly as
-    the saved one would have.
+    heaviest terms (inverted index): TF-IDF cosine of lemmas against the story centroid (IDF from the documents
+    seen so far), mixed with the cosines of names and headline terms. It joins the most similar story it comes
+    close enough to: ``threshold``, and ``cohesion_share`` of the story's cohesion (the mean similarity of its
+    joins: a tight event story asks more of a newcomer than a loose running topic); else it starts a story
+    named after itself. ``merge`` joins stories that grew together, the older keeping its id. ``state`` and
+    ``from_state`` save and restore it as JSON-able data; a restored clusterer goes on exactly as the saved one.
     """
 
     def __init__(self, *, threshold: float = THRESHOLD, window_days: float = WINDOW_DAYS,
                  cohesion_share: float = COHESION_SHARE, cohesion_prior: float = COHESION_PRIOR,
-                 name_share: float = NAME_SHARE, title_share: float = TITLE_SHARE, merge_share: float = MERGE_SHARE,
+                 cohesion_cap: float = COHESION_CAP, name_share: float = NAME_SHARE, title_share: float = TITLE_SHARE,
+                 merge_share: float = MERGE_SHARE,
                  merge_every: int = MERGE_EVERY, story_terms: int = STORY_TERMS, query_terms: int = QUERY_TERMS,
                  candidates: int = CANDIDATES, posting_limit: int = POSTING_LIMIT,
                  max_vocabulary: int = MAX_VOCABULARY) -> None:
-        self.settings: dict[str, float] = {
-            "threshold": threshold, "window_days": window_days, "cohesion_share": cohesion_share,
-            "cohesion_prior": cohesion_prior, "name_share": name_share, "title_share": title_share,
-            "merge_share": merge_share, "merge_every": merge_every, "story_terms": story_terms,
-            "query_terms": query_terms, "candidates": candidates, "posting_limit": posting_limit,
-            "max_vocabulary": max_vocabulary,
-        }
+        self.settings: dict[str, float] = dict(locals())  # the keyword arguments, for state()
+        del self.settings["self"]
         self.threshold, self.window_days = threshold, window_days
-        self.cohesion_share, self.cohesion_prior = cohesion_share, cohesion_prior
+        self.cohesion_share, self.cohesion_prior, self.cohesion_cap = cohesion_share, cohesion_prior, cohesion_cap
         self.name_share, self.title_share = name_share, title_share
         self.merge_share, self.merge_every = merge_share, merge_every
         self.story_terms, self.query_terms, self.candidates = story_terms, query_terms, candidates
@@ -159,13 +151,11 @@ class StoryClusterer:
             sim = self._similarity(vector, self._centroid(story))
             if sim >= max(self.threshold, self.cohesion_share * self._cohesion(story)) and sim > best_sim:
                 best, best_sim = story, sim
-        if best is None:
-            best = self._stories.get(story_id(article_id))  # the same article again stays where it is
-            if best is None:
-                best = self._stories[story_id(article_id)] = _Story(story_id(article_id), (day or 0, article_id),
-                                                                     day, day)
+        if best is None:  # a story of its own (the same article again stays in the one it started)
+            sid = story_id(article_id)
+            best = self._stories.setdefault(sid, _Story(sid, (day or 0, article_id), day, day))
         else:
-            best.joined += best_sim
+            best.joined += min(best_sim, self.cohesion_cap)
             best.joins += 1
         self._join(best, features, day)
         self._since_merge += 1
@@ -220,12 +210,9 @@ class StoryClusterer:
 
     def state(self) -> dict[str, Any]:
         """Everything the clusterer knows, as JSON-able dicts and lists (``from_state`` reads it back)."""
-        stories = [{"id": s.id, "born": list(s.born), "first": s.first, "last": s.last, "size": s.size,
-                    "terms": s.terms, "names": s.names, "title": s.title, "joined": s.joined, "joins": s.joins,
-                    "norms": list(s.norms), "norm_at": s.norm_at} for s in self._stories.values()]
         return {"version": STATE_VERSION, "settings": dict(self.settings), "documents": self._documents,
                 "df": self._df, "name_df": self._name_df, "today": self._today, "since_merge": self._since_merge,
-                "dirty": list(self._dirty), "stories": stories}
+                "dirty": list(self._dirty), "stories": [dataclasses.asdict(s) for s in self._stories.values()]}
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
@@ -237,9 +224,7 @@ class StoryClusterer:
         clusterer._today, clusterer._since_merge = state["today"], int(state["since_merge"])
         clusterer._dirty = dict.fromkeys(state["dirty"])
         for item in state["stories"]:
-            story = _Story(item["id"], (item["born"][0], item["born"][1]), item["first"], item["last"], item["size"],
-                           dict(item["terms"]), dict(item["names"]), dict(item["title"]), item["joined"],
-                           item["joins"], (item["norms"][0], item["norms"][1], item["norms"][2]), item["norm_at"])
+            story = _Story(**{**item, "born": tuple(item["born"]), "norms": tuple(item["norms"])})
             clusterer._stories[story.id] = story
             clusterer._post(story, story.terms)
         return clusterer
@@ -286,21 +271,23 @@ class StoryClusterer:
         terms = {t: (1.0 + math.log(n)) * idf(t) for t, n in features.lemmas.items() if n > 0}
         names = {n: self._name_idf(n) for n in features.names}
         title = {t: idf(t) for t in features.title}
-        return _Vector(terms, names, title, (_length(terms), _length(names), _length(title)))
+        return _Vector(terms, names, title, (math.hypot(*terms.values()), math.hypot(*names.values()),
+                                             math.hypot(*title.values())))
 
     def _centroid(self, story: _Story) -> _Vector:
         if story.norm_at < 0 or self._documents > story.norm_at * (1 + NORM_DRIFT):
             idf, name_idf = self._idf, self._name_idf
-            story.norms = (math.sqrt(sum((w * idf(t)) ** 2 for t, w in story.terms.items())),
-                           math.sqrt(sum((c * name_idf(n)) ** 2 for n, c in story.names.items())),
-                           math.sqrt(sum((c * idf(t)) ** 2 for t, c in story.title.items())))
+            story.norms = (math.hypot(*(w * idf(t) for t, w in story.terms.items())),
+                           math.hypot(*(c * name_idf(n) for n, c in story.names.items())),
+                           math.hypot(*(c * idf(t) for t, c in story.title.items())))
             story.norm_at = self._documents
         return _Vector(story.terms, story.names, story.title, story.norms, raw=True)
 
     def _candidates(self, vector: _Vector, first: int | None, last: int | None, skip: str | None) -> list[_Story]:
         """The active stories near [first, last] sharing most query weight with ``vector``, best first."""
-        idf = self._idf if vector.raw else _one
-        query = heapq.nsmallest(self.query_terms, ((-w * idf(t), t) for t, w in vector.terms.items()))
+        idf = self._idf
+        query = heapq.nsmallest(self.query_terms, ((-w * (idf(t) if vector.raw else 1.0), t)
+                                                   for t, w in vector.terms.items()))
         shared: dict[str, float] = {}
         for weight, term in query:  # weights negated: nsmallest gives the heaviest terms
             posting = self._postings.get(term)
@@ -329,8 +316,7 @@ class StoryClusterer:
     def _join(self, story: _Story, features: StoryFeatures, day: int | None) -> None:
         added = {t: 1.0 + math.log(n) for t, n in features.lemmas.items() if n > 0}
         self._post(story, [t for t in added if t not in story.terms])
-        for term, weight in added.items():
-            story.terms[term] = story.terms.get(term, 0.0) + weight
+        _count_into(story.terms, added)
         _count_into(story.names, dict.fromkeys(features.names, 1))
         _count_into(story.title, dict.fromkeys(features.title, 1))
         story.size += 1
@@ -345,7 +331,7 @@ class StoryClusterer:
         _count_into(older.names, newer.names)
         _count_into(older.title, newer.title)
         older.size += newer.size
-        older.joined += newer.joined + sim  # the merge counts as one more join
+        older.joined += newer.joined + min(sim, self.cohesion_cap)  # the merge counts as one more join
         older.joins += newer.joins + 1
         self._settle(older, newer.first, newer.last)
 
@@ -359,10 +345,8 @@ class StoryClusterer:
             kept = _heaviest(story.terms, self.story_terms, self._idf)
             self._unpost(story, [t for t in story.terms if t not in kept])
             story.terms = kept
-        if len(story.names) > self.story_terms:
-            story.names = _heaviest(story.names, self.story_terms, self._name_idf)
-        if len(story.title) > self.story_terms:
-            story.title = _heaviest(story.title, self.story_terms, self._idf)
+        story.names = _heaviest(story.names, self.story_terms, self._name_idf)
+        story.title = _heaviest(story.title, self.story_terms, self._idf)
         story.norm_at = -1
         self._dirty[story.id] = None
 
@@ -418,16 +402,10 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float], norms: float, idf: C
 
 def _heaviest(counts: dict[str, Any], keep: int, idf: Callable[[str], float]) -> dict[str, Any]:
     """The ``keep`` entries of largest count x IDF (ties by key), in their original order."""
+    if len(counts) <= keep:
+        return counts
     kept = {k for _, k in heapq.nsmallest(keep, [(-v * idf(k), k) for k, v in counts.items()])}
     return {k: v for k, v in counts.items() if k in kept}
-
-
-def _length(weights: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in weights.values()))
-
-
-def _one(term: str) -> float:
-    return 1.0
 
 
 def _count_into(counts: dict[str, Any], added: Mapping[str, float]) -> None:
