@@ -104,6 +104,21 @@ def test_unrelated_and_empty_articles_start_their_own_stories() -> None:
     assert clusterer.add("d", words("hafen", "brand", "feuerwehr"), None) == fire  # undated: counts as today
 
 
+def test_an_agency_copy_does_not_raise_the_bar_for_other_reports() -> None:
+    report = ("hafen", "brand", "lagerhalle", "dünger", "feuerwehr", "kranzbeck", "nacht", "einsatz")
+    own_words = ("polizei", "ursache", "hafen", "brand", "sperrung", "hafenbecken", "umwelt", "messung")
+    joined = {}
+    for cap in (0.3, 1.0):
+        clusterer = StoryClusterer(cohesion_cap=cap)
+        for i in range(6):  # other news, so that IDF tells common from rare words
+            clusterer.add(f"x{i}", words(f"anderes{i}", f"thema{i}", "jahr"), "2025-03-10")
+        fire = clusterer.add("agency", words(*report), "2025-03-11")
+        assert clusterer.add("copy", words(*report), "2025-03-11") == fire
+        joined[cap] = clusterer.add("own report", words(*own_words), "2025-03-12") == fire
+    # Uncapped, the copy (similarity 1) lifts the story's cohesion to 0.55 and its bar above the report's 0.18.
+    assert joined == {0.3: True, 1.0: False}
+
+
 def test_merge_joins_stories_that_grew_together() -> None:
     clusterer = StoryClusterer(merge_every=4)
     sequence = [

@@ -2,56 +2,49 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-# Defaults calibrated on DUC 2003 (324 distinct documents in 30 events, in publication order, no time window:
-# its events span up to four years); bench/cluster_eval.py prints every grid. BCubed F1 along each setting:
-# - THRESHOLD: 0-0.05: 0.966, 0.08: 0.989, 0.1: 0.976, 0.12: 0.976, 0.15: 0.952. 0.08 is a spike (its
-#   neighbourhood in the 900-point grid averages 0.969, worst 0.918); 0.12 is on a plateau (0.973, worst 0.955).
-# - COHESION_SHARE x COHESION_CAP: cap 0.3: shares 0.5-0.7 give 0.973-0.976, 0.8: 0.972; cap 0.35: 0.973-0.978;
-#   no cap: 0.969-0.978 for 0.45-0.7. Share 0 (threshold alone): 0.956.
-# - COHESION_PRIOR: 0: 0.979, 0.1: 0.976, 0.15: 0.976, 0.2: 0.972, 0.25: 0.949, 0.3: 0.933.
-# - NAME_SHARE: 0: 0.977, 0.05: 0.976, 0.1: 0.973, 0.2: 0.964, 0.3: 0.963.
-# Held out (best neighbourhood on 15 events, scored on the other 15): 0.952 and 0.985 (defaults: 0.960, 0.995).
+# Defaults calibrated on DUC 2003 (324 distinct documents, 30 events, publication order, no time window: its
+# events span up to four years); bench/cluster_eval.py prints the grids. BCubed F1 along each setting:
+# THRESHOLD 0-0.05: 0.976, 0.08: 0.989 (a lone peak), 0.1-0.12: 0.976, 0.15: 0.957. COHESION_PRIOR 0: 0.974,
+# 0.1-0.15: 0.976, 0.2: 0.973, 0.25: 0.956. NAME_SHARE 0: 0.974, 0.05-0.1: 0.976, 0.2: 0.965. COHESION_SHARE
+# with COHESION_CAP 0.3: 0.45: 0.956, 0.5-0.6: 0.973, 0.65-0.7: 0.976, 0.8: 0.972 (uncapped: 0.969-0.978);
+# share 0 (the threshold alone): 0.956. Held out (best neighbourhood of a 900-point grid on 15 events, scored
+# on the other 15): 0.952 and 0.985; these defaults score 0.960 and 1.000 on those halves.
 THRESHOLD = 0.12  # no article joins a story below this similarity, however loose the story
 COHESION_SHARE = 0.65  # ... nor below this share of the story's cohesion (mean similarity of its joins)
 COHESION_PRIOR = 0.1  # cohesion of a one-article story, counted as one join
-# A join counts at most this much towards cohesion. Agency copies join at ~0.6-0.9; uncapped, they raised a
-# story's bar so far that other outlets' own reports of the same event (0.18-0.25 in examples/hafenbrand, a
-# machine translation among them) started stories of their own. Capped, the bar never exceeds 0.65 x 0.3.
+# A join counts at most this much towards cohesion: agency copies join at 0.6-0.9 and, uncapped, raised the bar so
+# far that other outlets' own reports (0.18-0.25 in examples/hafenbrand, one machine-translated) split off.
 COHESION_CAP = 0.3
 NAME_SHARE = 0.05
 # Not calibrated: DUC has no headlines. A tenth keeps headline wording from outweighing the body's.
 TITLE_SHARE = 0.1
-# Two stories merge when their centroids are as similar as MERGE_SHARE x the higher of their cohesions (and
-# above THRESHOLD). On DUC 2003 only one fragment qualifies: 0.8 merges it (0.983), 1.0-1.5 leave it (0.982),
-# 0.6 also merges two flood events (0.966). 1.0: a story merges as if it were one article as typical as the rest.
+# Stories merge when their centroids are as similar as MERGE_SHARE x the higher cohesion of the two (and at least
+# THRESHOLD): as if one were an article as typical as the other's. DUC F1 at 0.6: 0.962, 0.8: 0.960, 1.0: 0.976,
+# 1.5: 0.973, never merging: 0.964.
 MERGE_SHARE = 1.0
 # Articles between merge rounds (a round costs the same per article for any value; 1,000 = 3 s at 300/s).
 MERGE_EVERY = 1000
-# Live news: a story takes new articles while its latest is at most a week older (settings.story_window_days).
-WINDOW_DAYS = 7.0
+WINDOW_DAYS = 7.0  # live news: a story takes articles while its latest is at most a week older
 # A story centroid keeps its STORY_TERMS heaviest terms (sum of 1 + log tf, times IDF): it bounds memory and
 # cost, and the light tail of incidental words made unrelated stories look alike (DUC F1 at 20, 30, 40, 50, 60,
-# 80, 150, 400 terms: 0.958, 0.968, 0.976, 0.977, 0.972, 0.956, 0.956, 0.914).
+# 80, 150, 400 terms: 0.961, 0.973, 0.976, 0.971, 0.971, 0.969, 0.964, 0.914).
 STORY_TERMS = 40
 # Candidates come from the postings of the article's QUERY_TERMS heaviest terms; the CANDIDATES stories sharing
-# most of that weight get the full similarity. DUC F1 for 5, 10, 20, 50 terms: 0.971, 0.976, 0.976, 0.976; for
-# 1, 3, 10, 50 candidates: 0.978, 0.976, 0.976, 0.976.
+# most of that weight get the full similarity. DUC F1 for 5, 10-50 terms: 0.971, 0.976; 1, 3-50 candidates:
+# 0.978, 0.976 (on 30,000 synthetic German articles the clustering costs 0.66-1.03 ms/article at these values).
 QUERY_TERMS = 20
 CANDIDATES = 5
-# A term in more active stories than this points at no story in particular: its postings are not read.
-POSTING_LIMIT = 5000
-# Past this many distinct terms, terms seen in one article only are dropped from the document frequencies.
-MAX_VOCABULARY = 1_000_000
-# Cached centroid lengths are recomputed once the document count has grown by this share (IDF drifts slowly).
-NORM_DRIFT = 0.05
+POSTING_LIMIT = 5000  # a term in more active stories points at no story in particular: its postings are skipped
+MAX_VOCABULARY = 1_000_000  # past this many terms, those seen in one article only are forgotten
+NORM_DRIFT = 0.05  # cached centroid lengths are recomputed when the document count grew by this share
 STATE_VERSION = 1
 # log(df + 1) looked up rather than computed for the document frequencies most terms have.
 _LOG_TABLE = 4096
@@ -63,31 +56,29 @@ class StoryFeatures(Protocol):
 
     @property
     def lemmas(self) -> Mapping[str, int]: ...
-
     @property
     def names(self) -> Sequence[str]: ...
-
     @property
     def title(self) -> Sequence[str]: ...
 
 
-@dataclasses.dataclass(slots=True)
+@dataclass(slots=True)
 class _Story:
     id: str
     born: tuple[int, str]  # (day, article id) of the first article: the older story survives a merge
     first: int | None  # earliest and latest publication day (date ordinals) of its articles
     last: int | None
     size: int = 0
-    terms: dict[str, float] = dataclasses.field(default_factory=dict)  # term -> sum of 1 + log(tf) over its articles
-    names: dict[str, int] = dataclasses.field(default_factory=dict)  # name -> articles naming it
-    title: dict[str, int] = dataclasses.field(default_factory=dict)  # headline term -> articles with it in the headline
+    terms: dict[str, float] = field(default_factory=dict)  # term -> sum of 1 + log(tf) over its articles
+    names: dict[str, int] = field(default_factory=dict)  # name -> articles naming it
+    title: dict[str, int] = field(default_factory=dict)  # headline term -> articles with it in the headline
     joined: float = 0.0  # sum of the similarities at which later articles (or merged stories) joined it
     joins: int = 0
     norms: tuple[float, float, float] = (0.0, 0.0, 0.0)  # cached IDF-weighted lengths of terms, names, title
     norm_at: int = -1  # ... valid for this many documents seen
 
 
-@dataclasses.dataclass(slots=True)
+@dataclass(slots=True)
 class _Vector:
     """Weights of lemmas, names and headline terms, and the lengths of the IDF-weighted vectors. An article's
     weights carry their IDF; a centroid's are raw sums (``raw``), weighted where a cosine meets a shared key."""
@@ -114,9 +105,8 @@ class StoryClusterer:
     def __init__(self, *, threshold: float = THRESHOLD, window_days: float = WINDOW_DAYS,
                  cohesion_share: float = COHESION_SHARE, cohesion_prior: float = COHESION_PRIOR,
                  cohesion_cap: float = COHESION_CAP, name_share: float = NAME_SHARE, title_share: float = TITLE_SHARE,
-                 merge_share: float = MERGE_SHARE,
-                 merge_every: int = MERGE_EVERY, story_terms: int = STORY_TERMS, query_terms: int = QUERY_TERMS,
-                 candidates: int = CANDIDATES, posting_limit: int = POSTING_LIMIT,
+                 merge_share: float = MERGE_SHARE, merge_every: int = MERGE_EVERY, story_terms: int = STORY_TERMS,
+                 query_terms: int = QUERY_TERMS, candidates: int = CANDIDATES, posting_limit: int = POSTING_LIMIT,
                  max_vocabulary: int = MAX_VOCABULARY) -> None:
         self.settings: dict[str, float] = dict(locals())  # the keyword arguments, for state()
         del self.settings["self"]
@@ -177,10 +167,8 @@ class StoryClusterer:
         pairs = set()
         for sid in self._dirty:
             story = self._stories.get(sid)
-            if story is None or story.size < 2:
-                # A new one-article story already failed to join every candidate, whose bar is lower than the
-                # merge bar; if a candidate has grown towards it since, that story is changed and finds it.
-                continue
+            if story is None or story.size < 2:  # a new one-article story failed the (lower) bar of every
+                continue  # candidate already; a candidate that has grown towards it since is changed and finds it
             vector = self._centroid(story)
             for other in self._candidates(vector, story.first, story.last, story.id):
                 sim = self._similarity(vector, self._centroid(other))
@@ -212,7 +200,7 @@ class StoryClusterer:
         """Everything the clusterer knows, as JSON-able dicts and lists (``from_state`` reads it back)."""
         return {"version": STATE_VERSION, "settings": dict(self.settings), "documents": self._documents,
                 "df": self._df, "name_df": self._name_df, "today": self._today, "since_merge": self._since_merge,
-                "dirty": list(self._dirty), "stories": [dataclasses.asdict(s) for s in self._stories.values()]}
+                "dirty": list(self._dirty), "stories": [asdict(s) for s in self._stories.values()]}
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
@@ -253,10 +241,8 @@ class StoryClusterer:
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
         self._log_documents = math.log(self._documents + 1) + 1.0
-        for term in features.lemmas:
-            self._df[term] = self._df.get(term, 0) + 1
-        for name in set(features.names):
-            self._name_df[name] = self._name_df.get(name, 0) + 1
+        _count_into(self._df, dict.fromkeys(features.lemmas, 1))
+        _count_into(self._name_df, dict.fromkeys(features.names, 1))
 
     def _idf(self, term: str) -> float:
         df = self._df.get(term, 0)
@@ -327,9 +313,8 @@ class StoryClusterer:
         del self._stories[newer.id]
         self._dirty.pop(newer.id, None)
         self._post(older, [t for t in newer.terms if t not in older.terms])
-        _count_into(older.terms, newer.terms)
-        _count_into(older.names, newer.names)
-        _count_into(older.title, newer.title)
+        for mine, theirs in ((older.terms, newer.terms), (older.names, newer.names), (older.title, newer.title)):
+            _count_into(mine, theirs)
         older.size += newer.size
         older.joined += newer.joined + min(sim, self.cohesion_cap)  # the merge counts as one more join
         older.joins += newer.joins + 1

@@ -20,6 +20,7 @@ from presseschau.nlp.fast import FastFeatures, fast_features
 # news story: its evaluation runs without a time window (ten years), else every long-running event splits.
 DUC_WINDOW_DAYS = 3650.0
 
+
 @dataclass(frozen=True, slots=True)
 class ClusterScores:
     """How the stories found match the gold events, and what finding them cost.
