@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -87,12 +88,37 @@ def prepare(db: sqlite3.Connection, path: str, *, full_text: bool) -> bool:
     """Check the file, set the connection's pragmas, apply pending migrations and set up (or, without FTS5, stand
     down) the full-text index. Returns whether the full-text index is in use."""
     ours, version = identity(db, path)
-    db.execute("PRAGMA journal_mode = WAL").fetchall()  # kept in the file; ":memory:" stays in memory mode
+    _use_wal(db)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     if not ours or version != migrations.latest():
         _migrate(db, path)
     return _set_up_full_text(db, full_text)
+
+
+# How long to keep retrying the switch to WAL while another process holds the new file (see _use_wal).
+WAL_SWITCH_SECONDS = 30.0
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode (kept in the file; ":memory:" stays in memory mode).
+
+    Switching needs the file to itself for a moment, and SQLite reports "database is locked" at once instead of
+    waiting through the busy timeout when another process is creating or opening the same new store: so the
+    switch is retried for a while. A file already in WAL mode needs no switch.
+    """
+    if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchall()
+            return
+        except sqlite3.OperationalError as exc:
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if code not in _LOCKED or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(db: sqlite3.Connection, path: str) -> None:
