@@ -6,7 +6,7 @@ import hashlib
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Protocol
 
@@ -200,7 +200,7 @@ class StoryClusterer:
         """Everything the clusterer knows, as JSON-able dicts and lists (``from_state`` reads it back)."""
         return {"version": STATE_VERSION, "settings": dict(self.settings), "documents": self._documents,
                 "df": self._df, "name_df": self._name_df, "today": self._today, "since_merge": self._since_merge,
-                "dirty": list(self._dirty), "stories": [asdict(s) for s in self._stories.values()]}
+                "dirty": list(self._dirty), "stories": [_story_state(s) for s in self._stories.values()]}
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
@@ -346,6 +346,15 @@ class StoryClusterer:
                 posting.discard(story.id)
                 if not posting:
                     del self._postings[term]
+
+
+_STORY_FIELDS = tuple(f.name for f in fields(_Story))
+
+
+def _story_state(story: _Story) -> dict[str, Any]:
+    """The story as a JSON-able dict; ``dataclasses.asdict`` deep-copies every dict and took ~0.15 s per save
+    at 4,000 open stories, while the JSON encoder copies anyway."""
+    return {name: getattr(story, name) for name in _STORY_FIELDS}
 
 
 def story_id(article_id: str) -> str:
