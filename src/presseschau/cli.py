@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--db", metavar="PATH", help="store file or postgresql:// URL (default: the user data dir)")
     x.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    e = sub.add_parser("eval", help="evaluate summaries and summarizers (ROUGE, benchmark runs)")
+    e = sub.add_parser("eval", help="evaluate summaries and story clusters (ROUGE, BCubed, benchmark runs)")
     esub = e.add_subparsers(dest="eval_command", required=True, parser_class=_Parser)
     es = esub.add_parser("summarize", help="run summarizers over a DUC-style folder and write their summaries",
                          description="Summarise every cluster of DUC_DIR (docs/<cluster>/<doc>.txt, one sentence "
@@ -104,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("--limit-words", type=_positive_int, default=None,
                     help="score only the first N words of each summary (rouge155 mode: default 100)")
     er.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
+    ec = esub.add_parser("clusters", help="BCubed and ARI of story clustering against gold events",
+                         description="Score story clustering against gold events: cluster PATH (docs/<event>/<doc> "
+                                     "or <event>/<doc>, the folder name is the event), or score the stories of a "
+                                     "store (--db) against a gold file (--labels: id or url, and label).")
+    ec.add_argument("path", nargs="?", metavar="PATH", help="DUC-style folder of gold events")
+    ec.add_argument("--db", metavar="STORE", help="with --labels: the store to score (default: the user data dir)")
+    ec.add_argument("--labels", metavar="GOLD", help="gold file (.csv or .jsonl) for the stories of the store")
+    ec.add_argument("--label-column", metavar="NAME",
+                    help="the gold event column of --labels (default: source_row if present, else label)")
+    ec.add_argument("--window-days", type=float, default=None,
+                    help="PATH only: story time window in days (default 3650: DUC events span years)")
+    ec.add_argument("--threshold", type=float, default=None, help="PATH only: the clusterer's join threshold")
+    ec.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
     return parser
 
 
