@@ -18,6 +18,9 @@ from presseschau.model import Article, RawArticle, Removal, Skipped
 HEADER_ZONE_LINES = 5  # metadata lines sit above the article; seen at most 3 deep in exported texts
 HEADLINE_MAX_WORDS = 25  # longest seed headline has 14 words; German headlines rarely pass 20
 REPEAT_MIN_WORDS = 5  # a shorter prefix of the headline could be an ordinary subheading
+# Lines longer than this many headline lengths (plus a few characters) are not compared with the headline.
+REPEAT_MAX_RATIO = 4
+REPEAT_SLACK = 20
 BYLINE_MAX_WORDS = 12  # "Von" + three authors with two names each and a place
 COPYRIGHT_MAX_WORDS = 30  # notices are one or two short sentences; longer lines are article text
 PHOTO_MAX_WORDS = 10  # "Bild: picture alliance / dpa | Max Muster" has 8
@@ -196,7 +199,7 @@ def _drop_lines(lines: list[_Line], removed: list[Removal], hints: dict[str, str
     for line in lines:
         text, words = line.text, len(line.text.split())
         credit = _photo_credit(text)
-        if _COPYRIGHT.search(text) and words <= COPYRIGHT_MAX_WORDS:
+        if words <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.search(text):
             if agency := _outlet_name(text, known_only=True):
                 hints.setdefault("outlet", agency)
             removed.append(_removal(text, "copyright", line.number))
@@ -271,6 +274,11 @@ def _dateline(text: str) -> re.Match[str] | None:
 def _drop_repeats(lines: list[_Line], title: str, removed: list[Removal]) -> list[_Line]:
     folded_title, kept = _fold(title), []
     for line in lines:
+        # Folding at most doubles a text (umlauts -> two letters) and drops only punctuation and accents: a line
+        # four times the headline's length cannot fold to it or to its start (most lines of an article).
+        if len(line.text) > REPEAT_MAX_RATIO * len(title) + REPEAT_SLACK:
+            kept.append(line)
+            continue
         folded = _fold(line.text)
         if folded == folded_title or (
             len(folded.split()) >= REPEAT_MIN_WORDS and folded_title.startswith(folded)  # may end mid-word
@@ -283,8 +291,9 @@ def _drop_repeats(lines: list[_Line], title: str, removed: list[Removal]) -> lis
 
 def _fold(text: str) -> str:
     """Lower case, ASCII spellings of umlauts, no accents and no punctuation: "Während," -> "waehrend"."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().translate(_TRANSLIT)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 

@@ -44,7 +44,8 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
     for skipped in report.skipped:
         print(f"presseschau: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     print(f"{report.read} articles read, {report.added} added, {report.duplicates} already in the store, "
-          f"{report.new_stories} new stories, {len(report.skipped)} skipped ({report.seconds:.1f} s)")
+          f"{report.new_stories} new stories, {report.copies} copies of earlier articles, "
+          f"{len(report.skipped)} skipped ({report.seconds:.1f} s)")
     return 0 if report.read or not report.skipped else 2
 
 

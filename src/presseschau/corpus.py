@@ -1,17 +1,21 @@
-"""The store-backed flows: ingest articles into the store (fast path + incremental stories), and brief stories
-from the store. The stage order of the one-shot ``digest`` lives in ``pipeline``; this module is its twin for
-the store and uses the same stages.
+"""The store-backed flows: ingest articles into the store (fast path, wire copies, incremental stories), and
+brief stories from the store. The stage order of the one-shot ``digest`` lives in ``pipeline``; this module is
+its twin for the store and uses the same stages.
 
 ``ingest(paths, store, settings)``:
 
-1. **read + clean** (``ingest.read_inputs``, ``clean.clean``) exactly as ``digest`` does; per-file problems
-   become ``Skipped``.
-2. **order** articles by publication time (stories grow in the order news happened).
-3. per batch of ``INGEST_BATCH`` articles, inside ONE store transaction (a crash loses at most the open
-   batch, never half of it):
+1. **read** (``ingest.read_inputs``) every input; per-file problems become ``Skipped``. Articles go on in
+   publication order as far as their metadata tells (stories grow in the order news happened).
+2. **fast path** (``prepare``, in worker processes on every core once there are ``PARALLEL_FROM`` articles;
+   an ``engine`` runs it): cleaning (``clean.clean``, as ``digest`` does), regex tokens and simplemma lemmas,
+   names and headline terms (``nlp.fast``), and the copy fingerprint (``dedup.fingerprint``: MinHash signature
+   and shingle hashes). Articles whose cleaning leaves nothing become ``Skipped``.
+3. per batch of ``INGEST_BATCH`` articles, sorted by publication time, inside ONE store transaction (a crash
+   loses at most the open batch, never half of it):
 
-   - **fast path** (``nlp.fast.fast_features``): regex tokens, simplemma lemmas, names, headline terms;
    - **store** (``Store.add_articles``): keyed by content hash, so re-ingesting adds nothing;
+   - **wire copies** (``dedup.CopyIndex``): MinHash band candidates among the last days' articles, verified
+     on shingles; each copy is linked to its origin (``Store.set_copies``), so stories count independent sources;
    - **stories** (``cluster.incremental.StoryClusterer``): each new article joins the most similar recent
      story or starts one whose id derives from its own id (ids never change); every ``merge_every`` articles
      stories that grew together are merged (the older id stays). The clusterer's state is kept in the
@@ -25,24 +29,41 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TextIO
 
 from presseschau.clean import clean
 from presseschau.cluster.incremental import StoryClusterer
+from presseschau.dedup import CopyIndex, Fingerprint, fingerprint
+from presseschau.dedup.index import COPY_WINDOW_DAYS
+from presseschau.engine import make_engine
 from presseschau.errors import NotInStoreError
 from presseschau.ingest import read_inputs
-from presseschau.model import Article, Digest, Skipped, Story
-from presseschau.nlp.fast import FastFeatures, fast_features
+from presseschau.model import Article, Digest, RawArticle, Skipped, Story
+from presseschau.nlp.fast import FastFeatures, fast_features, warm_up
+from presseschau.nlp.langid import identify
 from presseschau.pipeline import analyse_all, brief_story
 from presseschau.settings import Settings
 from presseschau.store.base import ArticleFeatures, Store
 
 # Articles per store transaction: big enough to amortise the commit, small enough that a crash loses little.
 INGEST_BATCH = 500
+# From this many articles on, the fast path runs in worker processes: below it, starting them and loading the
+# lemma dictionary in each costs more than the ~4 ms per article it saves.
+PARALLEL_FROM = 400
 STATE_KEY = "clusterer.state"
 VERSION_KEY = "clusterer.version"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article after the fast path: cleaned, its clustering features and its copy fingerprint."""
+
+    article: Article
+    features: FastFeatures
+    fingerprint: Fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +74,23 @@ class IngestReport:
     added: int
     duplicates: int
     new_stories: int
+    copies: int
     skipped: tuple[Skipped, ...]
     seconds: float
+
+
+def prepare(raw: RawArticle) -> Prepared | Skipped:
+    """The fast path for one raw article (pure and picklable: any engine may run it)."""
+    result = clean(raw)
+    if isinstance(result, Skipped):
+        return result
+    return Prepared(result, fast_features(result), fingerprint(result.text))
+
+
+def load_models() -> None:
+    """Load what ``prepare`` needs once (lemma dictionary, language model), before workers are forked."""
+    warm_up()
+    identify("Guten Morgen")
 
 
 class _Clusterer:
@@ -65,31 +101,20 @@ class _Clusterer:
         self.version = -1
         self.clusterer = StoryClusterer()
 
-    def sync(self) -> None:
+    def sync(self) -> bool:
+        """Re-read the state if another process saved one since; True when it did."""
         stored = int(self.store.get_meta(VERSION_KEY) or 0)
-        if stored != self.version:
-            state = self.store.get_meta(STATE_KEY)
-            self.clusterer = StoryClusterer.from_state(json.loads(state)) if state else StoryClusterer()
-            self.version = stored
+        if stored == self.version:
+            return False
+        state = self.store.get_meta(STATE_KEY)
+        self.clusterer = StoryClusterer.from_state(json.loads(state)) if state else StoryClusterer()
+        self.version = stored
+        return True
 
     def save(self) -> None:
         self.version += 1
         self.store.set_meta(STATE_KEY, json.dumps(self.clusterer.state(), separators=(",", ":")))
         self.store.set_meta(VERSION_KEY, str(self.version))
-
-
-def _clean_all(paths: Sequence[str], settings: Settings, stdin: TextIO | None,
-               fetch: bool) -> tuple[list[Article], list[Skipped]]:
-    raws, skipped = read_inputs(paths, max_file_bytes=settings.max_file_bytes, stdin=stdin, fetch=fetch)
-    articles: dict[str, Article] = {}
-    for raw in raws:
-        result = clean(raw)
-        if isinstance(result, Skipped):
-            skipped.append(result)
-        else:
-            articles.setdefault(result.id, result)
-    ordered = sorted(articles.values(), key=lambda a: (a.published or "9999", a.id))
-    return ordered, skipped
 
 
 def ingest(
@@ -101,37 +126,86 @@ def ingest(
     fetch: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Add the articles under ``paths`` to ``store`` and to its stories; see the module docstring."""
+    """Add the articles under ``paths`` to ``store``, its copies and its stories; see the module docstring."""
     settings = settings or Settings()
     start = time.perf_counter()
-    articles, skipped = _clean_all(paths, settings, stdin, fetch)
+    raws, skipped = read_inputs(paths, max_file_bytes=settings.max_file_bytes, stdin=stdin, fetch=fetch)
+    raws.sort(key=_raw_order)
+    engine = make_engine("processes" if len(raws) >= PARALLEL_FROM and settings.workers != 1 else "serial",
+                         workers=settings.workers, initializer=load_models)
     state = _Clusterer(store)
-    added = duplicates = new_stories = 0
-    for first in range(0, len(articles), INGEST_BATCH):
-        batch = articles[first : first + INGEST_BATCH]
-        features = {a.id: fast_features(a) for a in batch}
-        with store.transaction():
-            result = store.add_articles(batch, {
-                key: ArticleFeatures(lemmas=dict(f.lemmas), names=tuple(f.names)) for key, f in features.items()
-            })
-            added += result.added
-            duplicates += result.duplicates
-            new = set(result.new_ids)
-            state.sync()
-            new_stories += _assign(store, state.clusterer, [a for a in batch if a.id in new], features)
-            state.save()
-        if progress is not None:
-            progress(min(first + INGEST_BATCH, len(articles)), len(articles))
-    return IngestReport(read=len(articles), added=added, duplicates=duplicates, new_stories=new_stories,
+    index = CopyIndex(text_of=lambda article_id: store.get_article(article_id).text)
+    read = added = duplicates = new_stories = copies = done = 0
+    try:
+        for batch in _batches(engine.map(prepare, raws, chunksize=16), skipped):
+            read += len(batch)
+            with store.transaction():
+                result = store.add_articles([p.article for p in batch], {
+                    p.article.id: ArticleFeatures(signature=p.fingerprint.signature, lemmas=dict(p.features.lemmas),
+                                                  names=tuple(p.features.names)) for p in batch})
+                added += result.added
+                duplicates += result.duplicates
+                new = set(result.new_ids)
+                if state.sync() or not len(index):
+                    _remember(store, index, batch, new)
+                links = [link for p in batch if p.article.id in new
+                         for link in [index.add(p.article.id, p.fingerprint, p.article.published)] if link]
+                store.set_copies(links)
+                copies += len(links)
+                new_stories += _assign(store, state.clusterer, [p for p in batch if p.article.id in new])
+                state.save()
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(raws))
+    finally:
+        engine.close()
+    return IngestReport(read=read, added=added, duplicates=duplicates, new_stories=new_stories, copies=copies,
                         skipped=tuple(skipped), seconds=time.perf_counter() - start)
 
 
-def _assign(store: Store, clusterer: StoryClusterer, articles: Iterable[Article],
-            features: Mapping[str, FastFeatures]) -> int:
+def _raw_order(raw: RawArticle) -> tuple[bool, str]:
+    """Publication order as far as the metadata tells; articles without a date keep their input order, last
+    (cleaning may still find their date in a header: each batch is sorted again after it)."""
+    return raw.published is None, raw.published or ""
+
+
+def _batches(results: Iterable[Prepared | Skipped], skipped: list[Skipped]) -> Iterator[list[Prepared]]:
+    """Batches of ``INGEST_BATCH`` prepared articles in publication order; an article given twice is kept once
+    and whatever cleaning rejected goes to ``skipped``."""
+    seen: set[str] = set()
+    batch: list[Prepared] = []
+    for result in results:
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        elif result.article.id not in seen:
+            seen.add(result.article.id)
+            batch.append(result)
+            if len(batch) == INGEST_BATCH:
+                yield sorted(batch, key=_order)
+                batch = []
+    if batch:
+        yield sorted(batch, key=_order)
+
+
+def _order(prepared: Prepared) -> tuple[str, str]:
+    return prepared.article.published or "9999", prepared.article.id
+
+
+def _remember(store: Store, index: CopyIndex, batch: Sequence[Prepared], new: set[str]) -> None:
+    """Index the stored articles of the copy window before this batch (on the first batch, and again when
+    another process has been ingesting meanwhile), so copies of what is already stored are found too."""
+    days = [p.features.day for p in batch if p.features.day]
+    since = (date.fromisoformat(min(days)) - timedelta(days=COPY_WINDOW_DAYS)).isoformat() if days else None
+    index.remember((a.id, a.features.signature, a.published)
+                   for a in store.stored_articles(since=since) if a.features is not None and a.id not in new)
+
+
+def _assign(store: Store, clusterer: StoryClusterer, batch: Iterable[Prepared]) -> int:
     pairs: list[tuple[str, str]] = []
     created = 0
-    for article in articles:
-        story_id = clusterer.add(article.id, features[article.id], article.published)
+    for prepared in batch:
+        article = prepared.article
+        story_id = clusterer.add(article.id, prepared.features, article.published)
         if store.create_story(story_id, article.title):
             created += 1
         pairs.append((article.id, story_id))

@@ -56,6 +56,12 @@ def _genitive(word: str, lemma: str) -> bool:
     return word.endswith("s") and lemma == word[:-1]
 
 
+# simplemma answers per word (~2 µs); news repeats its words, so the fast path remembers them: on the 10kGNAD
+# replicas a memo of this size answers most lookups and halves the lemma time; cleared when full (~30 MB).
+FAST_MEMO_WORDS = 300_000
+_FAST_LEMMAS: dict[str, dict[str, str]] = {}
+
+
 def load(language: str) -> None:
     """Load the tagger for ``language`` now rather than at first use."""
     if language == "de":
@@ -67,9 +73,15 @@ def lemmatize(words: Sequence[str], language: str, *, fast: bool = False) -> lis
     if language == "de" and not fast:
         return list(_tag_german(tuple(words)))
     if language in _SIMPLEMMA_LANGS:
-        import simplemma
+        memo = _FAST_LEMMAS.setdefault(language, {})
+        if len(memo) > FAST_MEMO_WORDS:
+            memo.clear()
+        missing = [w for w in dict.fromkeys(words) if w not in memo]
+        if missing:
+            import simplemma
 
-        return [(simplemma.lemmatize(w, lang=language), UNKNOWN_POS) for w in words]
+            memo.update((w, simplemma.lemmatize(w, lang=language)) for w in missing)
+        return [(memo[w], UNKNOWN_POS) for w in words]
     return [(w.lower(), UNKNOWN_POS) for w in words]
 
 

@@ -1,0 +1,61 @@
+"""Ingest finds wire copies (within a run, across runs, in worker processes) and stories count independent sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_dedup import EVENTS, _join
+
+from presseschau import corpus
+from presseschau.settings import Settings
+from presseschau.store import open_store
+
+AGENCY = _join([list(p) for p in EVENTS[0].origin])
+OWN_REPORT = EVENTS[0].others[0]
+
+
+def _write(path: Path, items: list[tuple[str, str, str, str]]) -> Path:
+    lines = [json.dumps({"title": title, "text": text, "outlet": outlet, "published": published},
+                        ensure_ascii=False) for title, text, outlet, published in items]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _day_one(folder: Path) -> Path:
+    return _write(folder / "day1.jsonl", [
+        (EVENTS[0].title, AGENCY, "NDA", "2025-03-10T07:00"),
+        ("Brücke dicht: Pendler im Stau", AGENCY.replace("Routinekontrolle", "Kontrolle"), "Tagblatt",
+         "2025-03-10T09:00"),
+        ("A 47 gesperrt", AGENCY + "\n" + EVENTS[0].extra, "Kurier", "2025-03-10T11:00"),
+        ("Was die Sperrung für Eschenfurt bedeutet", OWN_REPORT, "Rundschau", "2025-03-10T12:00"),
+    ])
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "processes"])
+def test_copies_are_linked_and_the_story_counts_independent_sources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool) -> None:
+    if parallel:  # the worker-process engine, as for a large corpus
+        monkeypatch.setattr(corpus, "PARALLEL_FROM", 2)
+    with open_store(tmp_path / "store.db") as store:
+        report = corpus.ingest([str(_day_one(tmp_path))], store, Settings(workers=2))
+        assert (report.read, report.added, report.copies) == (4, 4, 2)
+        links = store.copies()
+        origin = next(a.id for a in store.stored_articles() if a.outlet == "NDA")
+        assert sorted(link.origin_id for link in links) == [origin, origin]
+        stories = store.stories()
+        assert [(s.article_count, s.independent_sources) for s in stories] == [(4, 2)]
+
+
+def test_a_later_run_finds_copies_of_stored_articles_and_a_rerun_adds_no_links(tmp_path: Path) -> None:
+    with open_store(tmp_path / "store.db") as store:
+        corpus.ingest([str(_day_one(tmp_path))], store)
+        later = _write(tmp_path / "day2.jsonl", [
+            ("Nachdruck", AGENCY.replace("Prüfingenieure", "Prüfer"), "Abendpost", "2025-03-11T18:00")])
+        report = corpus.ingest([str(later)], store)
+        assert report.copies == 1
+        again = corpus.ingest([str(tmp_path)], store)
+        assert (again.added, again.copies) == (0, 0)
+        assert len(store.copies()) == 3
+        assert [(s.article_count, s.independent_sources) for s in store.stories()] == [(5, 2)]
