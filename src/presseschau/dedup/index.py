@@ -12,7 +12,7 @@ import numpy as np
 
 from presseschau.dedup.lineage import COPY_THRESHOLD, LSH_FACTOR, MIN_SHARED_SHINGLES
 from presseschau.dedup.minhash import NUM_PERM, signature_of_hashes
-from presseschau.dedup.shingles import shingles
+from presseschau.dedup.shingles import figures, figures_agree, shingles
 from presseschau.model import CopyLink
 
 # Rows per band. With 128 permutations and 2 rows, 64 bands: what datasketch's MinHashLSH picks for the
@@ -32,11 +32,12 @@ COPY_WINDOW_DAYS = 3
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What copy detection keeps of one article: its MinHash signature (``NUM_PERM`` uint32) and the sorted,
-    unique 32-bit hashes of its shingles (exact Jaccard without the shingle strings), both as bytes."""
+    """What copy detection keeps of one article: its MinHash signature (``NUM_PERM`` uint32), the sorted, unique
+    32-bit hashes of its shingles (exact Jaccard without the shingle strings) and of its figures, as bytes."""
 
     signature: bytes
     shingles: bytes
+    figures: bytes = b""
 
     @property
     def empty(self) -> bool:
@@ -48,10 +49,14 @@ def fingerprint(text: str) -> Fingerprint:
     found = shingles(text)
     if not found:
         return Fingerprint(b"", b"")
-    hashes = np.unique(np.fromiter((zlib.crc32(s.encode("utf-8")) for s in found), dtype=np.uint32,
-                                   count=len(found)))
+    hashes = _hashes(found)
     values = signature_of_hashes(hashes.tolist()).hashvalues.astype(np.uint32)
-    return Fingerprint(values.tobytes(), hashes.tobytes())
+    return Fingerprint(values.tobytes(), hashes.tobytes(), _hashes(figures(text)).tobytes())
+
+
+def _hashes(items: frozenset[str]) -> np.ndarray:
+    """Sorted unique CRC-32 hashes of the strings (stable across processes and runs, unlike ``hash``)."""
+    return np.unique(np.fromiter((zlib.crc32(s.encode("utf-8")) for s in items), dtype=np.uint32, count=len(items)))
 
 
 class CopyIndex:
@@ -59,10 +64,11 @@ class CopyIndex:
 
     ``add`` proposes the articles of the last ``window_days`` that share a band of the MinHash signature,
     ranks them by the signature's Jaccard estimate and verifies the top ``verify_top`` exactly on shingles: a
-    copy reaches ``threshold`` and shares at least MIN_SHARED_SHINGLES shingles (the sentence check of
-    ``dedup.copies`` needs the full analysis and is left to the briefing). The most similar verified article is
-    the origin (or the copy it was copied from: lineage follows the chain). Articles read back from a store
-    (``remember``) bring only their signature; their text comes from ``text_of`` when first verified.
+    copy reaches ``threshold``, shares at least MIN_SHARED_SHINGLES shingles and agrees on its figures (the
+    sentence check of ``dedup.copies`` needs the full analysis and is left to the briefing). The most similar
+    verified article is the origin (or the copy it was copied from: lineage follows the chain). Articles read
+    back from a store (``remember``) bring only their signature; their text comes from ``text_of`` when first
+    verified.
     """
 
     def __init__(self, *, threshold: float = COPY_THRESHOLD, window_days: int = COPY_WINDOW_DAYS,
@@ -137,7 +143,8 @@ class CopyIndex:
     def _shingled(self, article_id: str) -> Fingerprint:
         day, print_ = self._entries[article_id]
         if not print_.shingles and self._text_of is not None:
-            print_ = Fingerprint(print_.signature, fingerprint(self._text_of(article_id)).shingles)
+            full = fingerprint(self._text_of(article_id))
+            print_ = Fingerprint(print_.signature, full.shingles, full.figures)
             self._entries[article_id] = (day, print_)
         return print_
 
@@ -148,7 +155,10 @@ class CopyIndex:
             return None
         shared = len(np.intersect1d(left, right, assume_unique=True))
         similarity = shared / (len(left) + len(right) - shared)
-        return similarity if similarity >= self.threshold and shared >= self.min_shared else None
+        if similarity < self.threshold or shared < self.min_shared:
+            return None
+        mine, theirs = (frozenset(np.frombuffer(f.figures, dtype=np.uint32).tolist()) for f in (a, b))
+        return similarity if figures_agree(mine, theirs) else None
 
     def _insert(self, article_id: str, day: int, print_: Fingerprint) -> None:
         self._entries[article_id] = (day, print_)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from presseschau.dedup.minhash import candidates, signature
-from presseschau.dedup.shingles import doc_shingles, jaccard, sentence_words
+from presseschau.dedup.shingles import doc_shingles, figures, figures_agree, jaccard, sentence_words
 from presseschau.model import CopyLink, Doc, SentenceRef
 
 # Jaccard similarity of 5-word shingles at or above which two articles may be copies of one text (the
@@ -47,6 +47,7 @@ class _Text:
 
     doc: Doc
     shingles: frozenset[str]
+    figures: frozenset[str]
     sentences: tuple[tuple[int, frozenset[str], str], ...]  # (sentence index, word set, normalised text)
 
 
@@ -85,6 +86,7 @@ def copies(docs: Sequence[Doc], *, threshold: float = COPY_THRESHOLD) -> tuple[C
         shared = len(texts[first].shingles & texts[second].shingles)
         similarity = jaccard(texts[first].shingles, texts[second].shingles)
         if (similarity >= threshold and shared >= MIN_SHARED_SHINGLES
+                and figures_agree(texts[first].figures, texts[second].figures)
                 and _sentence_share(texts[first], texts[second]) >= COPY_SENTENCE_SHARE):
             earlier.setdefault(second, []).append((similarity, first))
     links = []
@@ -120,7 +122,7 @@ def _text(doc: Doc) -> _Text:
         found = sentence_words(doc, sentence)
         if found:
             sentences.append((sentence.index, frozenset(found), " ".join(found)))
-    return _Text(doc, doc_shingles(doc), tuple(sentences))
+    return _Text(doc, doc_shingles(doc), figures(doc.article.text), tuple(sentences))
 
 
 def _near(words: frozenset[str], normalised: str, other: _Text) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 
 from presseschau.model import Doc, Sentence
 
@@ -12,6 +13,18 @@ from presseschau.model import Doc, Sentence
 SHINGLE_WORDS = 5
 
 _WORD = re.compile(r"\w+")
+# A figure as written: "312", "4.756", "2,5" (separators kept: a copy keeps the original's spelling).
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# Two texts agree on their figures when this share of the smaller set of figures is in the other. Wire copies
+# keep their figures: an edit cuts or adds a paragraph (the smaller set stays inside the larger), rewording does
+# not touch digits. Texts stamped from one template for other events change them. On the synthetic syndication
+# set (python bench/ingest_scale.py --syndication, 2,000 articles, seed 1) such template twins reach shingle
+# Jaccard 0.46; copy precision / recall at ingest: no figure check 0.232 / 0.996, share 0.5 with at least two
+# figures each 0.562 / 0.996, share 0.67 with at least one 0.984 / 0.996 (held out, seeds 2 and 3: 0.950 /
+# 0.995 and 0.954 / 0.986). The rest are twins with no figures, or with the one figure the template fixed.
+FIGURE_SHARE = 0.67
+# With fewer figures than this on either side the check says nothing: nothing to compare.
+MIN_FIGURES = 1
 
 
 def words(text: str) -> list[str]:
@@ -38,6 +51,18 @@ def doc_shingles(doc: Doc, *, k: int = SHINGLE_WORDS) -> frozenset[str]:
 def sentence_words(doc: Doc, sentence: Sentence) -> list[str]:
     """The normalised words of one sentence of ``doc``."""
     return words(doc.text_of(sentence))
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures written in the text, as written ("312", "4.756", "2,5")."""
+    return frozenset(_FIGURE.findall(text))
+
+
+def figures_agree(a: AbstractSet[object], b: AbstractSet[object]) -> bool:
+    """Whether two texts agree on their figures (FIGURE_SHARE of the smaller set is shared; True with too few)."""
+    if min(len(a), len(b)) < MIN_FIGURES:
+        return True
+    return len(a & b) / min(len(a), len(b)) >= FIGURE_SHARE
 
 
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
