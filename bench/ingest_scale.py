@@ -2,7 +2,7 @@
 
 For each size N: the 10kGNAD replica of ``bench/make_corpus.py`` (made once under WORK), ingested with
 ``presseschau ingest`` into a fresh SQLite store as its own process; wall time, and peak memory as the largest
-sum of the resident memory of that process and its worker processes (sampled from /proc every 0.1 s).
+proportional resident memory (PSS) of that process and its workers together (sampled from /proc every 0.1 s).
 Then, from the store: copy groups (articles joined by copy links) against the gold families (one source
 article and all its reprints), as pairwise precision and recall over the stored articles; and the stories
 against the same gold with BCubed (``presseschau eval clusters``). ``--syndication`` runs the synthetic
@@ -34,14 +34,15 @@ HERE = Path(__file__).resolve().parent
 PRESSESCHAU = Path(sys.executable).with_name("presseschau")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+def tree_memory(pid: int) -> int:
+    """Proportional resident bytes (PSS) of ``pid`` and all its descendants (Linux /proc): forked workers share
+    the parent's pages (models, dictionaries), which a sum of RSS would count once per process."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/statm") as fh:
-                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{current}/smaps_rollup") as fh:
+                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("Pss:"))
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as fh:
                     todo += [int(child) for child in fh.read().split()]
@@ -51,7 +52,7 @@ def tree_rss(pid: int) -> int:
 
 
 def run_ingest(corpus: Path, db: Path) -> tuple[float, int, str]:
-    """(wall seconds, peak tree RSS bytes, the command's summary line)."""
+    """(wall seconds, peak memory of the process tree in bytes, the command's summary line)."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     command = [str(PRESSESCHAU), "ingest", str(corpus), "--db", str(db), "--quiet"]
@@ -63,7 +64,7 @@ def run_ingest(corpus: Path, db: Path) -> tuple[float, int, str]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
