@@ -17,7 +17,8 @@ from presseschau.errors import (
     StoreUnreachableError,
 )
 from presseschau.store import migrations
-from presseschau.store.sqlite_schema import APPLICATION_ID, now
+from presseschau.store.sql import now
+from presseschau.store.sqlite_schema import APPLICATION_ID
 
 if TYPE_CHECKING:
     from psycopg import Connection

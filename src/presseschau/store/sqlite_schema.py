@@ -7,10 +7,10 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from presseschau.errors import NotAStoreError, StoreLockedError, StoreNotWritableError, StoreTooNewError
 from presseschau.store import migrations
+from presseschau.store.sql import now
 
 # Written into the SQLite file header: marks the file as a Presseschau store ("PRES"; `file` shows it).
 APPLICATION_ID = 0x50524553
@@ -31,11 +31,6 @@ _LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _UNWRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_FULL,
                sqlite3.SQLITE_IOERR}
 _FOREIGN = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
-
-
-def now() -> str:
-    """The current time as the store writes it: ISO 8601 in UTC, to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 -- 0001 initial schema (SQLite): articles keyed by content hash, their fast-path features, stories and their
 -- members, copy links between articles, and a key/value meta table. The runner records the version in
 -- schema_version and applies this file inside one transaction. The full-text index (FTS5) is not part of a
--- migration: it is created next to the schema when the SQLite build has FTS5 (see store/sqlite.py).
+-- migration: it is created next to the schema when the SQLite build has FTS5 (see store/sqlite_schema.py).
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
