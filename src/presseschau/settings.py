@@ -29,6 +29,8 @@ class Settings:
     """Similarity above which two articles belong to one story (see cluster/stories.py)."""
     story_window_days: float = 7.0
     """Articles published further apart than this are never joined into one story."""
+    embedder: str | None = None
+    """Name of the embedder in ``presseschau.nlp.embed.EMBEDDERS`` for cross-lingual stories; None: lexical only."""
 
     def replace(self, **changes: Any) -> Settings:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
