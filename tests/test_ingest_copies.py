@@ -59,3 +59,27 @@ def test_a_later_run_finds_copies_of_stored_articles_and_a_rerun_adds_no_links(t
         assert (again.added, again.copies) == (0, 0)
         assert len(store.copies()) == 3
         assert [(s.article_count, s.independent_sources) for s in store.stories()] == [(5, 2)]
+
+
+def test_bad_files_in_a_large_batch_are_skipped_with_reasons_and_the_rest_is_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A corrupt feed, a binary file, an empty file and a broken JSON line among good articles, in worker processes."""
+    from presseschau.cli import main
+
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _day_one(folder)
+    (folder / "kaputt.rss").write_text("<rss><channel><item><title>Abgebrochen", encoding="utf-8")
+    (folder / "bild.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "leer.txt").write_text("", encoding="utf-8")
+    good = json.dumps({"title": "Gut", "text": OWN_REPORT, "published": "2025-03-10"}, ensure_ascii=False)
+    (folder / "halb.jsonl").write_text(good + '\n{"title": "Kaputt", "te\n', encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    assert main(["ingest", "--db", db, "-q", "--workers", "2", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "5 articles read, 5 added" in captured.out
+    for name in ("kaputt.rss", "bild.txt", "leer.txt", "halb.jsonl#line 2"):
+        assert f"skipped {folder / name}" in captured.err, name
+    with open_store(db) as store:
+        assert sum(s.article_count for s in store.stories()) == 5
