@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,7 +34,9 @@ class _Precomputed:
     def __init__(self, **_: object) -> None:
         pass
 
-    def map(self, *_: object, **__: object) -> Iterator[corpus.Prepared | Skipped]:
+    def map(self, _: object, items: Iterable[object], **__: object) -> Iterator[corpus.Prepared | Skipped]:
+        for _item in items:  # the files are still read, as ingest reads them
+            pass
         return iter(self.results)
 
     def close(self) -> None:

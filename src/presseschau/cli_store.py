@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace, store: Store) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from presseschau import settings as settings_mod
     from presseschau.corpus import ingest
@@ -32,11 +32,12 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
     if args.max_size is not None:
         settings = settings.replace(max_file_bytes=settings_mod.parse_size(args.max_size))
     show = not args.quiet and sys.stderr.isatty()
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    # Files are read while the articles are processed: the total is not known before the end.
+    columns = (TextColumn("ingest"), BarColumn(), TextColumn("{task.completed:,} articles"), TimeElapsedColumn())
     with Progress(*columns, transient=True, disable=not show) as bar:
         task = bar.add_task("ingest", total=None)
 
-        def progress(done: int, total: int) -> None:
+        def progress(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
         report = ingest(args.paths, store, settings, stdin=sys.stdin, fetch=not args.offline,

@@ -4,8 +4,9 @@ its twin for the store and uses the same stages.
 
 ``ingest(paths, store, settings)``:
 
-1. **read** (``ingest.read_inputs``) every input; per-file problems become ``Skipped``. Articles go on in
-   publication order as far as their metadata tells (stories grow in the order news happened).
+1. **read** (``ingest.iter_inputs``) the inputs one file at a time, as the workers need them; per-file
+   problems become ``Skipped``. Each file's articles go on in publication order as far as their metadata
+   tells (stories grow in the order news happened; inputs come in the order given, folders in path order).
 2. **fast path** (``prepare``, in worker processes on every core once there are ``PARALLEL_FROM`` articles;
    an ``engine`` runs it): cleaning (``clean.clean``, as ``digest`` does), regex tokens and simplemma lemmas,
    names and headline terms (``nlp.fast``), and the copy fingerprint (``dedup.fingerprint``: MinHash signature
@@ -34,6 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain, islice
 from typing import TextIO
 
 from presseschau.clean import clean
@@ -42,7 +44,7 @@ from presseschau.dedup import CopyIndex, Fingerprint, fingerprint
 from presseschau.dedup.index import COPY_WINDOW_DAYS
 from presseschau.engine import make_engine
 from presseschau.errors import NotInStoreError
-from presseschau.ingest import read_inputs
+from presseschau.ingest import iter_inputs
 from presseschau.model import Article, Digest, RawArticle, Skipped, Story
 from presseschau.nlp.embed import embed_articles
 from presseschau.nlp.fast import FastFeatures, fast_features, warm_up
@@ -127,14 +129,15 @@ def ingest(
     *,
     stdin: TextIO | None = None,
     fetch: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``, its copies and its stories; see the module docstring."""
     settings = settings or Settings()
     start = time.perf_counter()
-    raws, skipped = read_inputs(paths, max_file_bytes=settings.max_file_bytes, stdin=stdin, fetch=fetch)
-    raws.sort(key=_raw_order)
-    engine = make_engine("processes" if len(raws) >= PARALLEL_FROM and settings.workers != 1 else "serial",
+    skipped: list[Skipped] = []
+    raws = _read(iter_inputs(paths, max_file_bytes=settings.max_file_bytes, stdin=stdin, fetch=fetch), skipped)
+    head = list(islice(raws, PARALLEL_FROM))  # a few hundred articles tell whether workers pay off
+    engine = make_engine("processes" if len(head) >= PARALLEL_FROM and settings.workers != 1 else "serial",
                          workers=settings.workers, initializer=load_models)
     state = _Clusterer(store)
     index = CopyIndex(text_of=lambda article_id: store.get_article(article_id).text)
@@ -142,7 +145,7 @@ def ingest(
     if settings.embedder:
         embed_articles([], settings.embedder)  # an unknown name or a missing package fails before any work
     try:
-        for batch in _batches(engine.map(prepare, raws, chunksize=16), skipped):
+        for batch in _batches(engine.map(prepare, chain(head, raws), chunksize=16), skipped):
             read += len(batch)
             # Embedding (~10 articles/s) runs before the transaction, so it never holds the store's write lock,
             # and only for articles the store does not hold yet.
@@ -166,16 +169,24 @@ def ingest(
                 state.save()
             done += len(batch)
             if progress is not None:
-                progress(done, len(raws))
+                progress(done, None)
     finally:
         engine.close()
     return IngestReport(read=read, added=added, duplicates=duplicates, new_stories=new_stories, copies=copies,
                         skipped=tuple(skipped), seconds=time.perf_counter() - start)
 
 
+def _read(parsed: Iterable[tuple[list[RawArticle], list[Skipped]]], skipped: list[Skipped]) -> Iterator[RawArticle]:
+    """The articles of each file in publication order as far as their metadata tells (undated ones last, in
+    input order; cleaning may still find their date in a header, and each batch is sorted again after it).
+    Files are read as the workers need them, so memory does not grow with the corpus; what cannot be read
+    goes to ``skipped``."""
+    for raws, problems in parsed:
+        skipped += problems
+        yield from sorted(raws, key=_raw_order)
+
+
 def _raw_order(raw: RawArticle) -> tuple[bool, str]:
-    """Publication order as far as the metadata tells; articles without a date keep their input order, last
-    (cleaning may still find their date in a header: each batch is sorted again after it)."""
     return raw.published is None, raw.published or ""
 
 

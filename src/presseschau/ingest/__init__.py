@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from presseschau.ingest.feeds import is_feed_url, read_feed
-from presseschau.ingest.files import read_path, read_stdin
+from presseschau.ingest.files import iter_path, read_stdin
 from presseschau.model import RawArticle, Skipped
 
-__all__ = ["read_inputs"]
+__all__ = ["iter_inputs", "read_inputs"]
 
 
 def read_inputs(
@@ -40,13 +40,20 @@ def read_inputs(
     """
     raws: list[RawArticle] = []
     skipped: list[Skipped] = []
-    for given in paths:
-        if given == "-":
-            found, problems = read_stdin(stdin, max_file_bytes)
-        elif is_feed_url(given):
-            found, problems = read_feed(given, fetch=fetch, max_bytes=max_file_bytes)
-        else:
-            found, problems = read_path(given, max_file_bytes)
+    for found, problems in iter_inputs(paths, max_file_bytes=max_file_bytes, stdin=stdin, fetch=fetch):
         raws += found
         skipped += problems
     return raws, skipped
+
+
+def iter_inputs(
+    paths: Sequence[str], *, max_file_bytes: int, stdin: TextIO | None = None, fetch: bool = True
+) -> Iterator[tuple[list[RawArticle], list[Skipped]]]:
+    """``read_inputs`` one file (feed, standard input) at a time: what each yields, in the same order."""
+    for given in paths:
+        if given == "-":
+            yield read_stdin(stdin, max_file_bytes)
+        elif is_feed_url(given):
+            yield read_feed(given, fetch=fetch, max_bytes=max_file_bytes)
+        else:
+            yield from iter_path(given, max_file_bytes)

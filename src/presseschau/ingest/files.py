@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -20,19 +21,24 @@ _READABLE = {**FORMATS, **dict.fromkeys(FEED_EXTENSIONS, _FEED)}
 _KINDS = f"{EXTENSIONS} files or {'/'.join(FEED_EXTENSIONS)} feeds"  # for messages
 
 
-def read_path(given: str, max_file_bytes: int) -> Parsed:
-    """Every article under ``given``: a file given by name (always reported on) or a folder (walked)."""
+def iter_path(given: str, max_file_bytes: int) -> Iterator[Parsed]:
+    """Every article under ``given``, one file at a time (a large folder is never held in memory at once): a
+    file given by name (always reported on) or a folder (walked)."""
     if not given.strip():  # Path("") would be the current folder: never what was meant
-        return _skip(given, "empty path")
+        yield _skip(given, "empty path")
+        return
     path = Path(given)
     try:
         if path.is_dir():
-            return _read_folder(given, path, max_file_bytes)
+            yield from _iter_folder(given, path, max_file_bytes)
+            return
         if not path.exists() and not path.is_symlink():
-            return _skip(given, "no such file or folder")
+            yield _skip(given, "no such file or folder")
+            return
     except OSError as exc:
-        return _skip(given, _os_reason(exc))
-    return _read_named_file(given, path, max_file_bytes)
+        yield _skip(given, _os_reason(exc))
+        return
+    yield _read_named_file(given, path, max_file_bytes)
 
 
 def read_stdin(stdin: TextIO | None, max_file_bytes: int) -> Parsed:
@@ -75,7 +81,7 @@ def _read_named_file(given: str, path: Path, max_file_bytes: int) -> Parsed:
     return _read_file(given, path, _READABLE[suffix], max_file_bytes)
 
 
-def _read_folder(given: str, folder: Path, max_file_bytes: int) -> Parsed:
+def _iter_folder(given: str, folder: Path, max_file_bytes: int) -> Iterator[Parsed]:
     """Supported files anywhere below ``folder`` in sorted order; hidden files and folders are left out."""
     found: list[tuple[tuple[str, ...], Path]] = []
     others: list[str] = []
@@ -90,17 +96,15 @@ def _read_folder(given: str, folder: Path, max_file_bytes: int) -> Parsed:
                 found.append((file.relative_to(folder).parts, file))
             else:
                 others.append(name)
-    raws, skipped = [], [Skipped(_source(given, folder, Path(str(e.filename))), "ingest",
-                                 f"cannot read folder: {_os_reason(e)}") for e in errors]
+    skipped = [Skipped(_source(given, folder, Path(str(e.filename))), "ingest",
+                       f"cannot read folder: {_os_reason(e)}") for e in errors]
     if not found and not errors:
         hint = f" (it has {len(others)} other file(s), e.g. {sorted(others)[0]})" if others else ""
         skipped.append(Skipped(given, "ingest", f"folder contains no {_KINDS}{hint}"))
+    if skipped:
+        yield [], skipped
     for parts, file in sorted(found):
-        more_raws, more_skipped = _read_file(os.path.join(given, *parts), file, _READABLE[file.suffix.lower()],
-                                             max_file_bytes)
-        raws += more_raws
-        skipped += more_skipped
-    return raws, skipped
+        yield _read_file(os.path.join(given, *parts), file, _READABLE[file.suffix.lower()], max_file_bytes)
 
 
 def _read_file(source: str, path: Path, fmt: str, max_file_bytes: int) -> Parsed:
