@@ -141,35 +141,30 @@ def ingest(
                          workers=settings.workers, initializer=load_models)
     state = _Clusterer(store)
     index = CopyIndex(text_of=lambda article_id: store.get_article(article_id).text)
-    read = added = duplicates = new_stories = copies = done = 0
+    read = added = duplicates = new_stories = copies = 0
     if settings.embedder:
         embed_articles([], settings.embedder)  # an unknown name or a missing package fails before any work
     try:
         for batch in _batches(engine.map(prepare, chain(head, raws), chunksize=16), skipped):
-            read += len(batch)
-            # Embedding (~10 articles/s) runs before the transaction, so it never holds the store's write lock,
-            # and only for articles the store does not hold yet.
-            todo = [p.article for p in batch if settings.embedder and not store.has_article(p.article.id)]
-            vectors = dict(zip([a.id for a in todo], embed_articles(todo, settings.embedder), strict=True)) \
-                if todo and settings.embedder else {}
+            vectors = _embeddings(store, batch, settings.embedder) if settings.embedder else {}
             with store.transaction():
                 result = store.add_articles([p.article for p in batch], {
                     p.article.id: ArticleFeatures(signature=p.fingerprint.signature, lemmas=dict(p.features.lemmas),
                                                   names=tuple(p.features.names)) for p in batch})
-                added += result.added
-                duplicates += result.duplicates
                 new = set(result.new_ids)
-                if state.sync() or not len(index):
+                if state.sync() or not read:  # the first batch, or another process has been ingesting meanwhile
                     _remember(store, index, batch, new)
-                links = [link for p in batch if p.article.id in new
-                         for link in [index.add(p.article.id, p.fingerprint, p.article.published)] if link]
-                store.set_copies(links)
-                copies += len(links)
-                new_stories += _assign(store, state.clusterer, [p for p in batch if p.article.id in new], vectors)
+                fresh = [p for p in batch if p.article.id in new]
+                links = [index.add(p.article.id, p.fingerprint, p.article.published) for p in fresh]
+                store.set_copies(link for link in links if link is not None)
+                new_stories += _assign(store, state.clusterer, fresh, vectors)
                 state.save()
-            done += len(batch)
+            read += len(batch)
+            added += result.added
+            duplicates += result.duplicates
+            copies += sum(link is not None for link in links)
             if progress is not None:
-                progress(done, None)
+                progress(read, None)
     finally:
         engine.close()
     return IngestReport(read=read, added=added, duplicates=duplicates, new_stories=new_stories, copies=copies,
@@ -210,6 +205,13 @@ def _batches(results: Iterable[Prepared | Skipped], skipped: list[Skipped]) -> I
 
 def _order(prepared: Prepared) -> tuple[str, str]:
     return prepared.article.published or "9999", prepared.article.id
+
+
+def _embeddings(store: Store, batch: Sequence[Prepared], embedder: str) -> dict[str, Sequence[float]]:
+    """Embeddings of the batch's articles the store does not hold yet. Called before the batch's transaction:
+    embedding (~10 articles/s) must never hold the store's write lock."""
+    todo = [p.article for p in batch if not store.has_article(p.article.id)]
+    return dict(zip([a.id for a in todo], embed_articles(todo, embedder), strict=True)) if todo else {}
 
 
 def _remember(store: Store, index: CopyIndex, batch: Sequence[Prepared], new: set[str]) -> None:
