@@ -12,6 +12,8 @@ from presseschau import corpus
 from presseschau.settings import Settings
 from presseschau.store import open_store
 
+pytest_plugins = ["pg_server"]  # the session's PostgreSQL server, for the PostgreSQL ingest test
+
 AGENCY = _join([list(p) for p in EVENTS[0].origin])
 OWN_REPORT = EVENTS[0].others[0]
 
@@ -83,3 +85,21 @@ def test_bad_files_in_a_large_batch_are_skipped_with_reasons_and_the_rest_is_sto
         assert f"skipped {folder / name}" in captured.err, name
     with open_store(db) as store:
         assert sum(s.article_count for s in store.stories()) == 5
+
+
+def test_ingest_into_postgresql_gives_the_same_copies_and_stories_as_sqlite(
+        tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 2)  # worker processes while a PostgreSQL connection is open
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _day_one(folder)
+    results = []
+    for location in (str(tmp_path / "store.db"), postgres_url):
+        with open_store(location) as store:
+            report = corpus.ingest([str(folder)], store, Settings(workers=2))
+            outlets = {a.id: a.outlet for a in store.stored_articles()}
+            links = sorted((outlets[link.article_id], outlets[link.origin_id]) for link in store.copies())
+            stories = [(s.id, s.article_count, s.independent_sources) for s in store.stories()]
+            results.append((report.added, report.copies, links, stories))
+    assert results[0] == results[1]
+    assert results[0][2] == [("Kurier", "NDA"), ("Tagblatt", "NDA")]
