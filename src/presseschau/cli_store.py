@@ -44,10 +44,15 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
                         progress=progress)
     for skipped in report.skipped:
         print(f"presseschau: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
-    print(f"{report.read} articles read, {report.added} added, {report.duplicates} already in the store, "
-          f"{report.new_stories} new stories, {report.copies} copies of earlier articles, "
+    print(f"{_count(report.read, 'article')} read, {report.added} added, {report.duplicates} already in the store, "
+          f"{_count(report.new_stories, 'new story', 'new stories')}, "
+          f"{_count(report.copies, 'copy', 'copies')} of earlier articles, "
           f"{len(report.skipped)} skipped ({report.seconds:.1f} s)")
     return 0 if report.read or not report.skipped else 2
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _stories(args: argparse.Namespace, store: Store) -> int:
