@@ -224,3 +224,23 @@ def test_figure_groups_reads_the_figures_on_the_docs() -> None:
             _with_figures("Rund 150 Einsatzkräfte kamen zum Hafen.", "B")]
     assert len(figure_groups(docs)) == 1
     assert figure_groups([dataclasses.replace(d, figures=()) for d in docs]) == ()
+
+
+def test_only_unit_blocked_pairs_are_scored_and_they_are_exactly_all_pairs_with_a_score() -> None:
+    """``_pairs`` compares figures whose units can match and scores equal figures once; the result must be the
+    pairs a comparison of every pair gives (agency copies: the same text under several outlets)."""
+    from presseschau.brief.figures import _items, _pairs, _score
+
+    texts = [
+        "Rund 120 Einsatzkräfte der Feuerwehr waren im Hafen. Der Schaden beträgt 4,5 Millionen Euro. Zwei "
+        "Kurzstreckenraketen flogen 650 Kilometer weit.",
+        "Etwa 150 Feuerwehrleute löschten im Hafen. Die Raketen flogen rund 600 Kilometer. Der Schaden liegt bei "
+        "fünf Millionen Euro.",
+        "Die Armee feuerte zwei Raketen ab, die 650 km weit flogen. 3.200 Fahrgäste warteten am Bahnhof.",
+    ]
+    docs = [_with_figures(text, outlet) for text, outlet in zip(texts * 3, "ABCDEFGHI", strict=True)]
+    items = [item for n, d in enumerate(docs) for item in _items(d, n)]
+    every = sorted((-score, a, b) for a in range(len(items)) for b in range(a + 1, len(items))
+                   if (score := _score(items[a], items[b])) is not None)
+    assert len(items) >= 20 and len(every) > 20
+    assert sorted(_pairs(items)) == every

@@ -77,13 +77,7 @@ def figure_groups(docs: Sequence[Doc]) -> tuple[FigureGroup, ...]:
             n = parent[n]
         return n
 
-    pairs = []
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            score = _score(items[a], items[b])
-            if score is not None:
-                pairs.append((-score, a, b))
-    for _, a, b in sorted(pairs):
+    for _, a, b in sorted(_pairs(items)):
         ra, rb = root(a), root(b)
         # One value per article: a group never takes a second figure from an article it holds.
         if ra != rb and not members[ra] & members[rb]:
@@ -129,6 +123,48 @@ def _items(doc: Doc, order: int) -> list[_Item]:
             nearby=nearby, unit_text=_unit_text(doc, tokens[inside[-1]], figure.unit), low=low, high=high,
         ))
     return out
+
+
+def _pairs(items: Sequence[_Item]) -> list[tuple[float, int, int]]:
+    """(-score, a, b) for every pair a < b of figures that may be one quantity, as ``_score`` says.
+
+    Only figures whose units can match are compared: a shared unit, or for two counted nouns a shared start of
+    PREFIX letters or end of MIN_HEAD letters, exactly what ``_units_match`` accepts. Figures with the same
+    content are scored once: agency copies repeat every figure, and comparing all pairs of a 700-article story
+    took minutes.
+    """
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for n, item in enumerate(items):
+        for key in _unit_keys(item):
+            blocks.setdefault(key, []).append(n)
+    keys = [_score_key(item) for item in items]
+    known: dict[tuple[object, object], float | None] = {}
+    pairs = []
+    for a, item in enumerate(items):
+        others = {b for key in _unit_keys(item) for b in blocks[key] if b > a}
+        for b in sorted(others):
+            if item.article_id == items[b].article_id:
+                continue
+            pair = (keys[a], keys[b])
+            if pair not in known:
+                known[pair] = _score(item, items[b])
+            score = known[pair]
+            if score is not None:
+                pairs.append((-score, a, b))
+    return pairs
+
+
+def _unit_keys(item: _Item) -> set[tuple[str, str]]:
+    keys = {("unit", unit) for unit in item.units}
+    if not item.measure:  # counted nouns also match by a long shared start or head (``_same``)
+        keys |= {("start", unit[:PREFIX]) for unit in item.units if len(unit) >= PREFIX}
+        keys |= {("head", unit[-MIN_HEAD:]) for unit in item.units if len(unit) >= MIN_HEAD}
+    return keys
+
+
+def _score_key(item: _Item) -> tuple[object, ...]:
+    """Everything ``_score`` reads of a figure but its article."""
+    return (item.units, item.measure, item.figure.value, item.names, item.terms, item.low, item.high)
 
 
 def _score(a: _Item, b: _Item) -> float | None:
