@@ -177,7 +177,7 @@ def _score(a: _Item, b: _Item) -> float | None:
     # Names match whole or by their first letters ("Nordkoreas"), never by a shared end ("Westland", "Ostland").
     if a.names and b.names and not any(_same(x, y, heads=False) for x in a.names for y in b.names):
         return None  # "100 km from China" vs "130 km from North Korea": the same words, other places
-    shared = sum(1 for x in a.terms if any(_same(x, y) for y in b.terms))
+    shared = sum(1 for x in a.terms if x in b.terms or any(_same(x, y) for y in b.terms))
     agree = max(a.low, b.low) <= min(a.high, b.high)
     need = MIN_SHARED_MEASURE if a.measure or b.measure else MIN_SHARED_COUNTED
     if not a.measure and not b.measure and a.figure.value == b.figure.value >= MIN_DISTINCTIVE_VALUE:
