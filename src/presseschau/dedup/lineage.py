@@ -86,14 +86,17 @@ def copies(docs: Sequence[Doc], *, threshold: float = COPY_THRESHOLD) -> tuple[C
         shared = len(texts[first].shingles & texts[second].shingles)
         similarity = jaccard(texts[first].shingles, texts[second].shingles)
         if (similarity >= threshold and shared >= MIN_SHARED_SHINGLES
-                and figures_agree(texts[first].figures, texts[second].figures)
-                and _sentence_share(texts[first], texts[second]) >= COPY_SENTENCE_SHARE):
+                and figures_agree(texts[first].figures, texts[second].figures)):
             earlier.setdefault(second, []).append((similarity, first))
     links = []
     for key, partners in earlier.items():
-        similarity, origin = max(partners, key=lambda p: (p[0], -rank[p[1]]))
-        added, cut = _unmatched(texts[key], texts[origin]), _unmatched(texts[origin], texts[key])
-        links.append(CopyLink(key, origin, round(similarity, 4), added, cut))
+        # The most similar partner (the earliest on a tie) that passes the sentence check: checked in that
+        # order, so a text reprinted hundreds of times is not sentence-compared with every reprint.
+        for similarity, origin in sorted(partners, key=lambda p: (-p[0], rank[p[1]])):
+            if _sentence_share(texts[origin], texts[key]) >= COPY_SENTENCE_SHARE:
+                added, cut = _unmatched(texts[key], texts[origin]), _unmatched(texts[origin], texts[key])
+                links.append(CopyLink(key, origin, round(similarity, 4), added, cut))
+                break
     return tuple(sorted(links, key=lambda link: link.article_id))
 
 
