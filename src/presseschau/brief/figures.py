@@ -6,7 +6,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from types import ModuleType
 
 from presseschau.lang import data
@@ -196,7 +195,6 @@ def _units_match(a: _Item, b: _Item) -> bool:
     return any(_same(x, y) for x in a.units for y in b.units)
 
 
-@lru_cache(maxsize=1 << 16)  # the same word pairs recur across the outlets of a story, hundreds of times in copies
 def _same(a: str, b: str, *, heads: bool = True) -> bool:
     if a == b or (len(a) >= PREFIX and a[:PREFIX] == b[:PREFIX]):
         return True
