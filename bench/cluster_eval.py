@@ -5,7 +5,7 @@
 * grids: F1 along each setting around the defaults, and cohesion share x prior for several centroid sizes.
 * held out: the events split in halves (d100a-d114e, d115f-d129j); on one half the grid point with the best F1
   averaged over its neighbours is chosen, then scored on the other half; both ways.
-* throughput: the fast path (FastFeatures + MinHash signature) and the clusterer (live defaults, 7-day window)
+* throughput: the fast path (FastFeatures + copy fingerprint) and the clusterer (live defaults, 7-day window)
   over two synthetic German streams from the 10kGNAD test texts, ARTICLES_PER_DAY a day: each text as an event
   run by N outlets within three days (copies perturbed: sentences dropped and swapped, words cut), and articles
   mixed from random sentences (many more distinct stories); memory as active stories and saved state size.
@@ -30,7 +30,7 @@ from typing import Any
 
 from presseschau.cluster import incremental
 from presseschau.cluster.incremental import StoryClusterer
-from presseschau.dedup import shingles, signature
+from presseschau.dedup import fingerprint
 from presseschau.eval.clusters import DUC_WINDOW_DAYS, Item, cluster_items, load_items, score
 from presseschau.model import Article
 from presseschau.nlp.fast import fast_features, warm_up
@@ -60,7 +60,7 @@ def quality(items: list[Item], features_seconds: float) -> None:
     n = result.articles
     print(f"DUC 2003, default settings: {n} articles, {result.events} events -> {result.stories} stories")
     print(f"  BCubed P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}   ARI {result.ari:.3f}")
-    print(f"  fast path {features_seconds / n * 1e3:.2f} ms/article (FastFeatures + signature), clustering "
+    print(f"  fast path {features_seconds / n * 1e3:.2f} ms/article (FastFeatures + fingerprint), clustering "
           f"{result.cluster_seconds / n * 1e3:.2f} ms/article")
 
 
@@ -194,7 +194,7 @@ def throughput(name: str, articles: list[Article]) -> None:
         t0 = time.perf_counter()
         features.append(fast_features(article))
         t1 = time.perf_counter()
-        signature(shingles(article.text))
+        fingerprint(article.text)
         fast_s, sig_s = fast_s + t1 - t0, sig_s + time.perf_counter() - t1
     clusterer = StoryClusterer()
     t0 = time.perf_counter()
@@ -210,7 +210,7 @@ def throughput(name: str, articles: list[Article]) -> None:
     state = json.dumps(clusterer.state(), ensure_ascii=False)
     active = clusterer.active()
     print(f"\n{name}: {n} articles, {ARTICLES_PER_DAY}/day, window {clusterer.window_days:g} days")
-    print(f"  FastFeatures {fast_s / n * 1e3:.2f} ms/article, signature (shingles + MinHash) {sig_s / n * 1e3:.2f} "
+    print(f"  FastFeatures {fast_s / n * 1e3:.2f} ms/article, copy fingerprint {sig_s / n * 1e3:.2f} "
           f"ms/article, clustering {cluster_s / n * 1e3:.3f} ms/article (of it merge rounds {merge_s / n * 1e3:.3f})")
     print(f"  -> {n / (fast_s + sig_s + cluster_s):.0f} articles/s on one core; at the end {len(active)} active "
           f"stories holding {sum(active.values())} articles, state {len(state) / 1e6:.1f} MB as JSON")

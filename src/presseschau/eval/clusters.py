@@ -12,7 +12,7 @@ from typing import Any
 
 from presseschau.cluster.incremental import StoryClusterer
 from presseschau.cluster.metrics import adjusted_rand_index, bcubed
-from presseschau.dedup import shingles, signature
+from presseschau.dedup import fingerprint
 from presseschau.errors import NothingToScoreError, UsageError
 from presseschau.ingest.duc import read_clusters
 from presseschau.model import Article
@@ -35,7 +35,7 @@ GOLD_FORMATS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jso
 class ClusterScores:
     """How the stories found match the gold events, and what finding them cost.
 
-    ``features_seconds`` is the fast path (FastFeatures and MinHash signature of every article, models warm),
+    ``features_seconds`` is the fast path (FastFeatures and copy fingerprint of every article, models warm),
     ``cluster_seconds`` the clusterer (every ``add`` and ``merge``); both 0 when a store's stories are scored.
     Against a store, ``unlabelled`` counts its articles without a gold label (left out of the scores) and
     ``gold_not_found`` the gold rows naming no article of the store.
@@ -76,7 +76,7 @@ class Item:
 def load_items(root: Path, *, events: Collection[str] | None = None) -> tuple[list[Item], float]:
     """The articles of ``root``'s events (all, or those named) in publication order, and the fast path's time.
 
-    The time covers FastFeatures and the MinHash signature the pipeline stores with them, models loaded. An
+    The time covers FastFeatures and the copy fingerprint ``presseschau ingest`` computes with them, models loaded. An
     article id that two events share (the same text twice) is kept in the first event only.
     """
     clusters = _read_events(root)
@@ -92,12 +92,12 @@ def load_items(root: Path, *, events: Collection[str] | None = None) -> tuple[li
     ordered = sorted(labelled.values(), key=lambda pair: _order(pair[0]))
     if ordered:  # models load before the clock starts: the language identifier, lemmas, datasketch
         fast_features(ordered[0][0])
-        signature(shingles(ordered[0][0].text))
+        fingerprint(ordered[0][0].text)
     items = []
     start = time.perf_counter()
     for article, event in ordered:
         features = fast_features(article)
-        signature(shingles(article.text))
+        fingerprint(article.text)
         items.append(Item(article.id, article.published, event, features))
     return items, time.perf_counter() - start
 
